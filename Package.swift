@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "FieldAgent",
+    products: [
+        .library(name: "FieldAgentCore", targets: ["FieldAgentCore"]),
+        .library(name: "FieldAgentPolicy", targets: ["FieldAgentPolicy"]),
+        .library(name: "FieldAgentStore", targets: ["FieldAgentStore"]),
+        .library(name: "FieldAgentSync", targets: ["FieldAgentSync"]),
+        .executable(name: "fieldagent", targets: ["fieldagent"]),
+        .executable(name: "fieldagent-server", targets: ["fieldagent-server"]),
+        .executable(name: "fieldagent-bench", targets: ["fieldagent-bench"]),
+    ],
+    targets: [
+        // Pure layers: no file or network I/O.
+        .target(name: "FieldAgentCore"),
+        .target(name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"]),
+        .target(name: "FieldAgentHTTP"),
+        // The only module that imports Glibc.
+        .target(name: "FieldAgentSystem"),
+        .target(name: "FieldAgentStore", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
+        .target(name: "FieldAgentSync", dependencies: ["FieldAgentCore", "FieldAgentStore"]),
+        .target(
+            name: "FieldAgentServer",
+            dependencies: ["FieldAgentCore", "FieldAgentPolicy", "FieldAgentSystem", "FieldAgentStore", "FieldAgentHTTP"]
+        ),
+        .target(
+            name: "FieldAgentCLI",
+            dependencies: [
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
+                "FieldAgentSystem",
+            ]
+        ),
+        .target(
+            name: "FieldAgentTestSupport",
+            dependencies: ["FieldAgentCore"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
+        .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
+        .executableTarget(
+            name: "fieldagent-bench",
+            dependencies: [
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
+                "FieldAgentSystem", "FieldAgentHTTP", "FieldAgentTestSupport",
+            ]
+        ),
+        .testTarget(name: "FieldAgentCoreTests", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
+        .testTarget(name: "FieldAgentPolicyTests", dependencies: ["FieldAgentPolicy", "FieldAgentTestSupport"]),
+        .testTarget(
+            name: "FieldAgentStoreTests",
+            dependencies: ["FieldAgentStore", "FieldAgentSystem", "FieldAgentTestSupport"]
+        ),
+        .testTarget(name: "FieldAgentHTTPTests", dependencies: ["FieldAgentHTTP"]),
+        .testTarget(
+            name: "FieldAgentSyncTests",
+            dependencies: ["FieldAgentSync", "FieldAgentServer", "FieldAgentTestSupport"]
+        ),
+        .testTarget(
+            name: "FieldAgentEndToEndTests",
+            dependencies: ["FieldAgentCLI", "FieldAgentTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
