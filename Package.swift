@@ -5,12 +5,6 @@ let package = Package(
     name: "FieldAgent",
     products: [
         .library(name: "FieldAgentCore", targets: ["FieldAgentCore"]),
-        .library(name: "FieldAgentPolicy", targets: ["FieldAgentPolicy"]),
-        .library(name: "FieldAgentStore", targets: ["FieldAgentStore"]),
-        .library(name: "FieldAgentSync", targets: ["FieldAgentSync"]),
-        .executable(name: "fieldagent", targets: ["fieldagent"]),
-        .executable(name: "fieldagent-server", targets: ["fieldagent-server"]),
-        .executable(name: "fieldagent-bench", targets: ["fieldagent-bench"]),
     ],
     targets: [
         // Pure layers: no file or network I/O.
