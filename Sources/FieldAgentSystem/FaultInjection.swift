@@ -5,22 +5,49 @@ import Synchronization
 /// Production code never arms it; tests arm it to prove that a full disk or a failing
 /// `fsync` is reported and loses nothing acknowledged. Each armed fault fires a fixed
 /// number of times, then disarms itself.
+///
+/// Faults can be limited to calls whose subject (the path the call works on) contains a
+/// given string, so a test that arms a fault for its own temporary directory does not
+/// disturb tests running in parallel on other files.
 public final class FaultInjection: Sendable {
     /// The process-wide instance consulted by ``Syscall/retrying(_:_:_:)``.
     public static let shared = FaultInjection()
 
     private struct Armed {
-        var errno: Int32
+        var errno: Int32?
+        var shortBytes: Int?
         var remaining: Int
+        var subjectContaining: String?
+
+        func matches(_ subject: String?) -> Bool {
+            guard let needle = subjectContaining else { return true }
+            return subject?.contains(needle) ?? false
+        }
     }
 
-    private let armed = Mutex<[String: Armed]>([:])
+    private let armed = Mutex<[String: [Armed]]>([:])
     private let anyArmed = Atomic<Bool>(false)
 
-    /// Makes the next `times` calls of `operation` (e.g. `"fsync"`, `"write"`) fail with `errno`.
-    public func arm(_ operation: String, errno: Int32, times: Int = 1) {
-        armed.withLock { $0[operation] = Armed(errno: errno, remaining: times) }
-        anyArmed.store(true, ordering: .releasing)
+    /// Makes the next `times` calls of `operation` (e.g. `"fsync"`, `"pwrite"`) fail with `errno`.
+    ///
+    /// With `subjectContaining`, only calls on a path containing that text count.
+    public func arm(_ operation: String, errno: Int32, times: Int = 1, subjectContaining: String? = nil) {
+        add(operation, Armed(errno: errno, shortBytes: nil, remaining: times, subjectContaining: subjectContaining))
+    }
+
+    /// Makes the next write-style call of `operation` (`"write"` or `"pwrite"`) transfer at
+    /// most `bytes` bytes, as a kernel may under memory pressure or when the disk fills up.
+    ///
+    /// With `thenErrno`, the write then fails with that error after the partial transfer
+    /// (a full disk mid-write); with `nil` it simply returns short, and the wrapper's
+    /// short-write loop must finish the job.
+    public func armShortWrite(
+        _ operation: String = "pwrite", bytes: Int, thenErrno: Int32?, times: Int = 1,
+        subjectContaining: String? = nil
+    ) {
+        add(
+            operation,
+            Armed(errno: thenErrno, shortBytes: bytes, remaining: times, subjectContaining: subjectContaining))
     }
 
     /// Removes every armed fault.
@@ -29,15 +56,49 @@ public final class FaultInjection: Sendable {
         anyArmed.store(false, ordering: .releasing)
     }
 
-    /// The `errno` to fail `operation` with, if a fault is armed for it; consumes one firing.
-    @inline(__always)
-    func fault(for operation: String) -> Int32? {
-        guard anyArmed.load(ordering: .acquiring) else { return nil }
-        return armed.withLock { table -> Int32? in
-            guard var entry = table[operation] else { return nil }
-            entry.remaining -= 1
-            table[operation] = entry.remaining > 0 ? entry : nil
-            return entry.errno
+    /// Removes the faults limited to subjects containing `subjectContaining`.
+    public func disarm(subjectContaining: String) {
+        armed.withLock { table in
+            for key in Array(table.keys) {
+                table[key]?.removeAll { $0.subjectContaining == subjectContaining }
+                if table[key]?.isEmpty == true { table[key] = nil }
+            }
         }
+    }
+
+    private func add(_ operation: String, _ entry: Armed) {
+        armed.withLock { $0[operation, default: []].append(entry) }
+        anyArmed.store(true, ordering: .releasing)
+    }
+
+    /// Consumes one firing of the first fault armed for `operation` and `subject` that `accept` takes.
+    private func consume(_ operation: String, _ subject: () -> String?, accept: (Armed) -> Bool) -> Armed? {
+        guard anyArmed.load(ordering: .acquiring) else { return nil }
+        let name = subject()
+        return armed.withLock { table -> Armed? in
+            guard var entries = table[operation],
+                let index = entries.firstIndex(where: { $0.matches(name) && accept($0) })
+            else { return nil }
+            let entry = entries[index]
+            entries[index].remaining -= 1
+            if entries[index].remaining <= 0 { entries.remove(at: index) }
+            table[operation] = entries.isEmpty ? nil : entries
+            return entry
+        }
+    }
+
+    /// The `errno` to fail `operation` with, if a plain fault is armed for it; consumes one firing.
+    @inline(__always)
+    func fault(for operation: String, subject: () -> String? = { nil }) -> Int32? {
+        guard anyArmed.load(ordering: .acquiring) else { return nil }
+        return consume(operation, subject, accept: { $0.shortBytes == nil })?.errno
+    }
+
+    /// The byte limit and follow-up error for a short write of `operation`, if one is armed.
+    @inline(__always)
+    func shortWrite(for operation: String, subject: () -> String?) -> (bytes: Int, errno: Int32?)? {
+        guard anyArmed.load(ordering: .acquiring) else { return nil }
+        guard let entry = consume(operation, subject, accept: { $0.shortBytes != nil }) else { return nil }
+        return (entry.shortBytes ?? 0, entry.errno)
     }
 }

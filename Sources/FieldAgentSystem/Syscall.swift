@@ -15,7 +15,7 @@ public enum Syscall {
         _ subject: @autoclosure () -> String? = nil,
         _ body: () -> Result
     ) throws(SystemError) -> Result {
-        if let injected = FaultInjection.shared.fault(for: operation) {
+        if let injected = FaultInjection.shared.fault(for: operation, subject: subject) {
             throw SystemError(operation: operation, subject: subject(), errno: injected)
         }
         while true {
