@@ -1,0 +1,14 @@
+/// An incomplete last record found when a log was opened: the write was cut short by a
+/// crash before it was acknowledged, so its bytes were discarded.
+public struct TornTail: Sendable, Equatable, CustomStringConvertible {
+    /// The log file.
+    public var file: String
+    /// Where the valid data ends; the file was truncated to this size.
+    public var offset: Int
+    /// How many bytes were discarded.
+    public var discardedBytes: Int
+
+    public var description: String {
+        "discarded an incomplete last record in \(file): \(discardedBytes) bytes at byte offset \(offset)"
+    }
+}
