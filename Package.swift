@@ -33,6 +33,8 @@ let package = Package(
         ),
         .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
         .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
+        // Child process for the store's crash and locking tests.
+        .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),
         .executableTarget(
             name: "fieldagent-bench",
             dependencies: [
