@@ -8,6 +8,12 @@ public struct TornTail: Sendable, Equatable, CustomStringConvertible {
     /// How many bytes were discarded.
     public var discardedBytes: Int
 
+    public init(file: String, offset: Int, discardedBytes: Int) {
+        self.file = file
+        self.offset = offset
+        self.discardedBytes = discardedBytes
+    }
+
     public var description: String {
         "discarded an incomplete last record in \(file): \(discardedBytes) bytes at byte offset \(offset)"
     }
