@@ -23,7 +23,9 @@ struct BinaryReader {
     var fileOffset: Int { fileOffsetBase + position }
 
     private mutating func need(_ count: Int, _ what: String) throws(StoreDecodingError) {
-        if count < 0 || remaining < count { throw StoreDecodingError(offset: fileOffset, reason: "\(what) runs past the end of its data") }
+        if count < 0 || remaining < count {
+            throw StoreDecodingError(offset: fileOffset, reason: "\(what) runs past the end of its data")
+        }
     }
 
     mutating func readUInt8(_ what: String) throws(StoreDecodingError) -> UInt8 {

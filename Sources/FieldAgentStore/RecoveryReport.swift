@@ -21,7 +21,9 @@ public struct RecoveryReport: Sendable, Equatable, CustomStringConvertible {
         if created { parts.append("created") }
         if let tornTail { parts.append(tornTail.description) }
         if !removedFiles.isEmpty { parts.append("removed leftover files \(removedFiles.joined(separator: ", "))") }
-        if !appliedMigrations.isEmpty { parts.append("applied migrations \(appliedMigrations.joined(separator: ", "))") }
+        if !appliedMigrations.isEmpty {
+            parts.append("applied migrations \(appliedMigrations.joined(separator: ", "))")
+        }
         return parts.joined(separator: "; ")
     }
 }

@@ -82,7 +82,8 @@ enum SnapshotFile {
                 let chunk = bytes[start..<start + length]
                 guard CRC32C.checksum(chunk) == chunkCheck else {
                     throw StoreDecodingError(
-                        offset: position, reason: "checksum mismatch in the \(length)-byte snapshot chunk starting here")
+                        offset: position, reason: "checksum mismatch in the \(length)-byte snapshot chunk starting here"
+                    )
                 }
                 data.append(contentsOf: chunk)
                 position = start + length

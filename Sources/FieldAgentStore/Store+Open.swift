@@ -32,7 +32,18 @@ extension Store {
         do throws(StoreError) {
             let listing = try list(layout)
             if listing.snapshots.isEmpty {
-                if let log = listing.logs.values.sorted().first {
+                // A creation interrupted after its log was renamed but before its snapshot
+                // was: the log is empty (header only), so nothing can be lost by starting over.
+                if listing.logs.keys.sorted() == [1],
+                    let size = try? FileSystem.fileSize(layout.logPath(1)), size <= StoreFormat.logHeaderSize
+                {
+                    do {
+                        try FileSystem.unlink(layout.logPath(1))
+                    } catch {
+                        throw .io(action: "remove the log of an interrupted creation", error: error)
+                    }
+                    report.removedFiles.append(StoreLayout.logName(1))
+                } else if let log = listing.logs.values.sorted().first {
                     throw .missingFile(
                         path: layout.snapshotPath(listing.logs.keys.max() ?? 1),
                         reason: "the store has a log (\(log)) but no snapshot; it was not created by this program "
@@ -113,7 +124,7 @@ extension Store {
             let file = try FileDescriptor.open(path, .readOnly)
             defer { try? file.close() }
             return try file.readAll()
-        } catch where error.errno == 2 {
+        } catch  where error.errno == 2 {
             throw .missingFile(path: path, reason: "it was deleted or never written")
         } catch {
             throw .io(action: "read \(path)", error: error)
@@ -173,7 +184,7 @@ extension Store {
                 report.tornTail = torn
             }
             report.recordCount = scan.recordCount
-            report.removedFiles = try writer.removeAll(except: generation)
+            report.removedFiles += try writer.removeAll(except: generation)
             let state = OpenedState(
                 generation: generation, metadata: metadata, logSize: scan.validEnd, snapshotSize: snapshotBytes.count,
                 appliedMigrations: snapshot.appliedMigrations, fsyncs: 0)

@@ -29,7 +29,8 @@ extension Store {
         var records: [[UInt8]] = []
         let scan = try LogFile.scan(bytes, file: log.path) { records.append(contentsOf: $0.records) }
         if let torn = scan.tornTail {
-            throw .corrupt(file: torn.file, offset: torn.offset, reason: "the log is shorter than what was acknowledged")
+            throw .corrupt(
+                file: torn.file, offset: torn.offset, reason: "the log is shorter than what was acknowledged")
         }
         return StoreContents(snapshot: snapshot.state, records: records, metadata: metadata)
     }
@@ -85,7 +86,9 @@ extension Store {
         let logPath = layout.logPath(generation)
         if listing.logs[generation] == nil {
             report.problems.append(
-                StoreProblem(severity: .fatal, file: logPath, offset: nil, message: "the log of the current generation is missing"))
+                StoreProblem(
+                    severity: .fatal, file: logPath, offset: nil,
+                    message: "the log of the current generation is missing"))
         } else {
             do {
                 let scan = try LogFile.scan(try readFile(logPath), file: logPath)

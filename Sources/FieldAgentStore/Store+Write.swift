@@ -104,7 +104,8 @@ extension Store {
             try log.write(bytes, at: offset)
         } catch {
             let rolledBack = rollBack(to: offset)
-            return BatchResult(error: .writeFailed(action: "append to \(log.path)", error: error), poisoned: !rolledBack)
+            return BatchResult(
+                error: .writeFailed(action: "append to \(log.path)", error: error), poisoned: !rolledBack)
         }
         do {
             try log.fdatasync()

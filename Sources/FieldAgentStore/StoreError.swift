@@ -44,7 +44,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .io(let action, let error):
             return "could not \(action): \(error)"
         case .writeFailed(let action, let error):
-            let hint = error.errno == 28 ? "; free disk space and try again" : ""
+            let hint = error.isNoSpace ? "; free disk space and try again" : ""
             return "could not \(action): \(error). This write was not saved; earlier saved data is intact\(hint)"
         case .needsReopen(let path, let cause):
             return

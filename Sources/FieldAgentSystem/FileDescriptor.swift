@@ -140,7 +140,7 @@ public struct FileDescriptor: Sendable {
         do throws(SystemError) {
             _ = try Syscall.retrying("flock", path) { flock(rawValue, LOCK_EX | LOCK_NB) }
             return true
-        } catch where error.errno == EWOULDBLOCK {
+        } catch  where error.errno == EWOULDBLOCK {
             return false
         }
     }

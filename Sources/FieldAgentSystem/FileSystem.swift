@@ -17,7 +17,7 @@ public enum FileSystem {
     public static func unlink(_ path: String, missingOK: Bool = false) throws(SystemError) {
         do {
             _ = try Syscall.retrying("unlink", path) { Glibc.unlink(path) }
-        } catch where missingOK && error.errno == ENOENT {
+        } catch  where missingOK && error.errno == ENOENT {
             return
         }
     }
@@ -31,7 +31,7 @@ public enum FileSystem {
         }
         do {
             _ = try Syscall.retrying("mkdir", path) { mkdir(path, permissions) }
-        } catch where error.errno == EEXIST && isDirectory(path) {
+        } catch  where error.errno == EEXIST && isDirectory(path) {
             return
         }
     }
@@ -75,7 +75,7 @@ public enum FileSystem {
         var info = stat()
         do {
             _ = try Syscall.retrying("stat", path) { stat(path, &info) }
-        } catch where error.errno == ENOENT {
+        } catch  where error.errno == ENOENT {
             return nil
         }
         return Int(info.st_size)

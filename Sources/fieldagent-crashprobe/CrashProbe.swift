@@ -14,7 +14,8 @@ enum CrashProbe {
     static func main() {
         let arguments = CommandLine.arguments
         guard arguments.count >= 3 else {
-            FileHandle.standardError.write(Data("usage: fieldagent-crashprobe write DIR TAG | open DIR | fixture DIR\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: fieldagent-crashprobe write DIR TAG | open DIR | fixture DIR\n".utf8))
             exit(64)
         }
         do {

@@ -148,7 +148,10 @@ struct CompactionTests {
                 "log renamed", [newLog: newLogBytes, newSnapshot + ".tmp": Array(newSnapshotBytes.prefix(5))],
                 [oldLog, oldSnapshot], old
             ),
-            ("snapshot renamed (commit)", [newLog: newLogBytes, newSnapshot: newSnapshotBytes], [oldLog, oldSnapshot], new),
+            (
+                "snapshot renamed (commit)", [newLog: newLogBytes, newSnapshot: newSnapshotBytes],
+                [oldLog, oldSnapshot], new
+            ),
             ("old log removed", [newLog: newLogBytes, newSnapshot: newSnapshotBytes], [oldSnapshot], new),
             ("old files removed", [newLog: newLogBytes, newSnapshot: newSnapshotBytes], [], new),
         ]
@@ -169,6 +172,29 @@ struct CompactionTests {
             recovered.close()
             #expect(try StoreFixture.storeFiles(crashed).count == 2, "\(name): leftovers removed")
         }
+    }
+
+    @Test("a crash while creating a store (log renamed, snapshot not yet) is started over")
+    func interruptedCreation() throws {
+        let directory = try TemporaryDirectory(prefix: "store-create-crash")
+        defer { directory.remove() }
+        let store = try Store.open(at: directory.path)
+        store.close()
+        let snapshot = directory.appending("snapshot-0000000000000001")
+        try StoreFixture.write(Array(try StoreFixture.read(snapshot).prefix(9)), to: snapshot + ".tmp")
+        try FileManager.default.removeItem(atPath: snapshot)
+        let reopened = try Store.open(at: directory.path)
+        defer { reopened.close() }
+        #expect(reopened.recoveryReport.created)
+        #expect(reopened.recoveryReport.removedFiles.contains("log-0000000000000001"))
+        #expect(try StoreFixture.storeFiles(directory.path) == ["log-0000000000000001", "snapshot-0000000000000001"])
+
+        // A log that holds records is never discarded for lack of a snapshot.
+        try reopened.write { $0.append(StoreFixture.bytes("precious")) }
+        reopened.close()
+        try FileManager.default.removeItem(atPath: snapshot)
+        let error = #expect(throws: StoreError.self) { try Store.open(at: directory.path) }
+        #expect(error?.description.contains("no snapshot") == true)
     }
 
     @Test("needsCompaction follows the threshold and the snapshot ratio")
