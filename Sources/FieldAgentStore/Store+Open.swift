@@ -16,8 +16,11 @@ extension Store {
     public static func open(at path: String, options: StoreOptions = StoreOptions()) throws(StoreError) -> Store {
         let layout = StoreLayout(directory: path)
         if options.createIfMissing {
+            let existed = FileSystem.isDirectory(path)
             do {
                 try FileSystem.makeDirectories(path)
+                // Make the new directory's own name durable, not just the files inside it.
+                if !existed { try FileSystem.fsyncDirectory(FileSystem.parentDirectory(of: path)) }
             } catch {
                 throw .io(action: "create the store directory \(path)", error: error)
             }
@@ -65,6 +68,7 @@ extension Store {
                     snapshotSize: state.snapshotSize, appliedMigrations: state.appliedMigrations, fsyncs: 0),
                 report: report)
         } catch {
+            try? lockFile.unlock()
             try? lockFile.close()
             throw error
         }
@@ -104,6 +108,7 @@ extension Store {
             try lockFile.truncate(to: 0)
             try lockFile.write(Array("\(ProcessControl.currentID)\n".utf8), at: 0)
         } catch {
+            try? lockFile.unlock()
             try? lockFile.close()
             throw .io(action: "write the process id into \(layout.lockPath)", error: error)
         }

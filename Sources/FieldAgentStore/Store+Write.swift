@@ -19,8 +19,10 @@ extension Store {
         let result = try body(&transaction)
         if transaction.isEmpty { return result }
         let payload = transaction.encoded()
-        guard payload.count <= options.maxTransactionBytes else {
-            throw StoreError.transactionTooLarge(bytes: payload.count, limit: options.maxTransactionBytes)
+        // Frame lengths are 32-bit, whatever the option says.
+        let limit = min(options.maxTransactionBytes, Int(UInt32.max))
+        guard payload.count <= limit else {
+            throw StoreError.transactionTooLarge(bytes: payload.count, limit: limit)
         }
         var frame: [UInt8] = []
         frame.reserveCapacity(payload.count + StoreFormat.frameHeaderSize)

@@ -75,6 +75,7 @@ public final class Store: @unchecked Sendable {
     deinit {
         if !isClosed {
             try? log.close()
+            try? lockFile.unlock()
             try? lockFile.close()
         }
     }
@@ -128,6 +129,7 @@ public final class Store: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         try? log.close()
+        try? lockFile.unlock()
         try? lockFile.close()
     }
 

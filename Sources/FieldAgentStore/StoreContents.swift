@@ -8,6 +8,7 @@ public struct StoreContents: Sendable, Equatable {
     /// The committed metadata map.
     public var metadata: [String: [UInt8]]
 
+    /// Contents as a migration or a test builds them.
     public init(snapshot: [UInt8]? = nil, records: [[UInt8]] = [], metadata: [String: [UInt8]] = [:]) {
         self.snapshot = snapshot
         self.records = records

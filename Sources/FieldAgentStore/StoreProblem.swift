@@ -9,6 +9,7 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         case fatal
     }
 
+    /// Whether opening repairs it or fails.
     public var severity: Severity
     /// The file concerned.
     public var file: String

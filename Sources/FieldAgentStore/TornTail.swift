@@ -8,6 +8,7 @@ public struct TornTail: Sendable, Equatable, CustomStringConvertible {
     /// How many bytes were discarded.
     public var discardedBytes: Int
 
+    /// A torn tail of `discardedBytes` bytes at `offset` in `file`.
     public init(file: String, offset: Int, discardedBytes: Int) {
         self.file = file
         self.offset = offset

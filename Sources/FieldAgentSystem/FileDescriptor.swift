@@ -145,6 +145,14 @@ public struct FileDescriptor: Sendable {
         }
     }
 
+    /// Releases a lock taken with ``tryLockExclusive()``.
+    ///
+    /// Closing would release it too, but only once every copy of the descriptor is gone; a
+    /// child process between `fork` and `exec` briefly holds such a copy.
+    public func unlock() throws(SystemError) {
+        _ = try Syscall.retrying("flock", path) { flock(rawValue, LOCK_UN) }
+    }
+
     /// Closes the descriptor. It must not be used afterwards.
     ///
     /// `close` is not retried on `EINTR`: on Linux the descriptor is released either way.

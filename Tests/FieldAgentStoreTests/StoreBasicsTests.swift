@@ -99,3 +99,25 @@ struct StoreBasicsTests {
         #expect(error?.description.contains("there is no store directory here") == true)
     }
 }
+
+@Suite("Store limits")
+struct StoreLimitTests {
+    @Test("an oversized transaction is refused before anything is written")
+    func oversizedTransaction() throws {
+        let directory = try TemporaryDirectory(prefix: "store-limit")
+        defer { directory.remove() }
+        var options = StoreOptions()
+        options.maxTransactionBytes = 1000
+        let store = try Store.open(at: directory.path, options: options)
+        defer { store.close() }
+        let error = #expect(throws: StoreError.self) {
+            try store.write { $0.append([UInt8](repeating: 1, count: 2000)) }
+        }
+        guard case .transactionTooLarge(_, let limit) = error else {
+            Issue.record("expected transactionTooLarge, got \(String(describing: error))")
+            return
+        }
+        #expect(limit == 1000)
+        #expect(store.logSize == 24)
+    }
+}
