@@ -35,8 +35,10 @@ enum CrashProbe {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
+        let watchdog = Watchdog(processID: process.processIdentifier, seconds: 30)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

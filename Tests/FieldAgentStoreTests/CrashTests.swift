@@ -48,6 +48,7 @@ struct CrashTests {
             process.standardOutput = output
             process.standardError = errors
             try process.run()
+            let watchdog = Watchdog(processID: process.processIdentifier, seconds: 30)
             let reader = LineReader(output.fileHandleForReading)
             let target = Int.random(in: 0...40, using: &generator)
             var seen = 0
@@ -73,6 +74,7 @@ struct CrashTests {
                 if line != "ready" { acknowledged.insert(line) }
             }
             process.waitUntilExit()
+            watchdog.cancel()
             let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(stderr.isEmpty, "round \(round), seed \(seed): probe reported \(stderr)")
 
