@@ -7,7 +7,9 @@ public struct Change: Hashable, Sendable {
     public var target: Target
     public var op: Operation
     public var value: Value
-    /// The changes whose values this one supersedes: what the writer saw in the register.
+    /// The causal context of a write: for each replica, the highest counter of its writes to this
+    /// field that the writer had seen. The write supersedes every such value, directly or through
+    /// values that superseded it, so a chain of edits is cut however the middle links travel.
     public var replaces: [ChangeID]
 
     public init(
@@ -21,6 +23,13 @@ public struct Change: Hashable, Sendable {
         self.op = op
         self.value = value
         self.replaces = replaces
+    }
+
+    /// Whether this write supersedes `other` (a write to the same field).
+    @inline(__always)
+    public func dominates(_ other: Change) -> Bool {
+        for r in replaces where r.replica == other.id.replica { return r.counter >= other.id.counter }
+        return false
     }
 
     /// The deterministic winner order among concurrent values: later timestamp, then higher replica id, then counter.

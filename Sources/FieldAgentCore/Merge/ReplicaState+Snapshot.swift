@@ -2,7 +2,7 @@ extension ReplicaState {
     static let snapshotMagic: [UInt8] = Array("FASNAP".utf8)
     static let snapshotVersion: UInt8 = 1
 
-    /// The whole state as bytes: live changes, what has been seen, and early replacements.
+    /// The whole state as bytes: live changes and what has been seen.
     ///
     /// Superseded values are not kept, so the snapshot is as small as the state itself.
     public func snapshot() -> [UInt8] {
@@ -21,20 +21,14 @@ extension ReplicaState {
             w.varint(UInt64(set.extra.count))
             for counter in set.extra.sorted() { w.varint(counter) }
         }
-        let early = replacedEarly.sorted()
-        w.varint(UInt64(early.count))
-        for id in early {
-            w.string(id.replica)
-            w.varint(id.counter)
-        }
         w.raw(ChangeCodec.encode(liveChanges()))
         return w.bytes
     }
 
     /// Restores a state from ``snapshot()``'s bytes.
     public init(snapshot bytes: [UInt8]) throws(DecodeError) {
-        let (replicaID, clock, seen, early, changes) = try bytes.withUnsafeBufferPointer {
-            buffer throws(DecodeError) -> (String, HybridLogicalClock, [String: SeenSet], Set<ChangeID>, [Change]) in
+        let (replicaID, clock, seen, changes) = try bytes.withUnsafeBufferPointer {
+            buffer throws(DecodeError) -> (String, HybridLogicalClock, [String: SeenSet], [Change]) in
             var r = BinaryReader(buffer)
             for expected in ReplicaState.snapshotMagic where try r.byte() != expected {
                 throw DecodeError(offset: 0, problem: "not a FieldAgent snapshot")
@@ -53,19 +47,16 @@ extension ReplicaState {
                 for _ in 0..<(try r.int()) { set.extra.insert(try r.varint()) }
                 seen[origin] = set
             }
-            var early = Set<ChangeID>()
-            for _ in 0..<(try r.int()) { early.insert(ChangeID(replica: try r.string(), counter: try r.varint())) }
             let changes = try ChangeCodec.decode(from: &r)
             guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }
             return (
                 replicaID, HybridLogicalClock(last: HLCTimestamp(wallMillis: wall, logical: UInt32(logical))), seen,
-                early, changes
+                changes
             )
         }
         self.init(replicaID: replicaID, clock: clock)
         self.load(liveChanges: changes)
         self.seen = seen
-        self.replacedEarly = early
     }
 
     /// Rebuilds the indexes from a snapshot's live changes, which by construction replace nothing still present.

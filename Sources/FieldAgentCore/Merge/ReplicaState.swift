@@ -19,8 +19,6 @@ public struct ReplicaState: Sendable {
     var seen: [String: SeenSet] = [:]
     var customers: [String: CustomerRecord] = [:]
     var erased: [String: Change] = [:]
-    /// Changes named in some `replaces` list before they themselves arrived.
-    var replacedEarly: Set<ChangeID> = []
     /// Live changes by origin replica and counter; the source for deltas, snapshots and digests.
     var byOrigin: [String: [UInt64: Change]] = [:]
 
@@ -51,8 +49,43 @@ public struct ReplicaState: Sendable {
     @discardableResult
     public mutating func apply(_ delta: Delta, wallMillis: Int64? = nil) -> ApplyReport {
         let report = apply(delta.changes, wallMillis: wallMillis)
+        var sent: Set<ChangeID>?
+        for (origin, top) in delta.vector.counters where top > delta.since[origin] {
+            let floor = delta.since[origin]
+            guard let entries = byOrigin[origin] else { continue }
+            let dead = entries.keys.filter { $0 > floor && $0 <= top }
+            if dead.isEmpty { continue }
+            if sent == nil { sent = Set(delta.changes.map(\.id)) }
+            for counter in dead where !sent!.contains(ChangeID(replica: origin, counter: counter)) {
+                removeEverywhere(entries[counter]!)
+            }
+        }
         for (replica, counter) in delta.vector.counters { seen[replica, default: SeenSet()].raise(to: counter) }
         return report
+    }
+
+    /// Removes a live change from the record that holds it and from the live index.
+    private mutating func removeEverywhere(_ change: Change) {
+        let customer = change.target.customer
+        removeLive(change.id)
+        switch change.op {
+        case .set:
+            customers[customer]?.registers[RegisterKey(change.target)]?.removeAll { $0.id == change.id }
+            if customers[customer]?.registers[RegisterKey(change.target)]?.isEmpty == true {
+                customers[customer]?.registers[RegisterKey(change.target)] = nil
+            }
+        case .flag:
+            customers[customer]?.flags[change.target.field]?.removeAll { $0.id == change.id }
+            if customers[customer]?.flags[change.target.field]?.isEmpty == true {
+                customers[customer]?.flags[change.target.field] = nil
+            }
+        case .create:
+            let key = EventKey(entity: change.target.entity, id: change.target.id)
+            if customers[customer]?.events[key]?.id == change.id { customers[customer]?.events[key] = nil }
+        case .erase:
+            if erased[customer]?.id == change.id { erased[customer] = nil }
+        }
+        if customers[customer]?.isEmpty == true { customers[customer] = nil }
     }
 
     mutating func apply(_ change: Change, wallMillis: Int64?, into report: inout ApplyReport) {
@@ -88,29 +121,39 @@ public struct ReplicaState: Sendable {
     }
 
     private mutating func applyRegisterWrite(_ change: Change, flag: Bool) {
-        let supersededOnArrival = replacedEarly.remove(change.id) != nil
         let customer = change.target.customer
         var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
         defer { customers[customer] = record }
         if flag {
-            update(&record.flags[change.target.field, default: []], with: change, superseded: supersededOnArrival)
+            update(&record.flags[change.target.field, default: []], with: change)
         } else {
-            update(&record.registers[RegisterKey(change.target), default: []], with: change, superseded: supersededOnArrival)
+            update(&record.registers[RegisterKey(change.target), default: []], with: change)
         }
     }
 
-    private mutating func update(_ entries: inout [Change], with change: Change, superseded: Bool) {
-        for replaced in change.replaces {
-            if let index = entries.firstIndex(where: { $0.id == replaced }) {
-                removeLive(entries.remove(at: index).id)
-            } else if !hasSeen(replaced) {
-                replacedEarly.insert(replaced)
+    /// Removes the entries `change` dominates, then adds it unless a live entry dominates it.
+    private mutating func update(_ entries: inout [Change], with change: Change) {
+        if !change.replaces.isEmpty {
+            entries.removeAll { entry in
+                guard change.dominates(entry) else { return false }
+                removeLive(entry.id)
+                return true
             }
         }
-        if !superseded {
-            entries.append(change)
-            addLive(change)
+        if entries.contains(where: { $0.dominates(change) }) { return }
+        entries.append(change)
+        addLive(change)
+    }
+
+    /// The causal context a new write to `entries` must carry: every live value and all it dominated.
+    static func context(of entries: [Change]) -> [ChangeID] {
+        if entries.count == 1, entries[0].replaces.isEmpty { return [entries[0].id] }
+        var top: [String: UInt64] = [:]
+        for entry in entries {
+            top[entry.id.replica] = max(top[entry.id.replica] ?? 0, entry.id.counter)
+            for r in entry.replaces { top[r.replica] = max(top[r.replica] ?? 0, r.counter) }
         }
+        return top.keys.sorted().map { ChangeID(replica: $0, counter: top[$0]!) }
     }
 
     private mutating func applyCreate(_ change: Change) {
@@ -155,7 +198,7 @@ public struct ReplicaState: Sendable {
 
     /// Writes `value` to a field, replacing every value currently there (so it also resolves a conflict).
     public mutating func set(_ target: Target, to value: Value, agent: String, wallMillis: Int64) -> Change {
-        let current = (customers[target.customer]?.registers[RegisterKey(target)] ?? []).map(\.id)
+        let current = ReplicaState.context(of: customers[target.customer]?.registers[RegisterKey(target)] ?? [])
         return commitLocal(target: target, op: .set, value: value, agent: agent, replaces: current, wallMillis: wallMillis)
     }
 
@@ -163,7 +206,7 @@ public struct ReplicaState: Sendable {
     public mutating func setFlag(
         customer: String, flag: String, present: Bool, agent: String, wallMillis: Int64
     ) -> Change {
-        let current = (customers[customer]?.flags[flag] ?? []).map(\.id)
+        let current = ReplicaState.context(of: customers[customer]?.flags[flag] ?? [])
         return commitLocal(
             target: Target(customer: customer, field: flag), op: .flag, value: .bool(present), agent: agent,
             replaces: current, wallMillis: wallMillis)
@@ -283,7 +326,7 @@ public struct ReplicaState: Sendable {
             picked.sort { $0.id.counter < $1.id.counter }
             out.append(contentsOf: picked)
         }
-        return Delta(changes: out, vector: versionVector)
+        return Delta(changes: out, vector: versionVector, since: vector)
     }
 
     /// Every live change, ordered by id: the state in a form that can be stored or sent.
