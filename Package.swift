@@ -33,13 +33,7 @@ let package = Package(
         ),
         .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
         .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
-        .executableTarget(
-            name: "fieldagent-bench",
-            dependencies: [
-                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
-                "FieldAgentSystem", "FieldAgentHTTP", "FieldAgentTestSupport",
-            ]
-        ),
+        .executableTarget(name: "fieldagent-bench", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
         .testTarget(name: "FieldAgentCoreTests", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
         .testTarget(name: "FieldAgentPolicyTests", dependencies: ["FieldAgentPolicy", "FieldAgentTestSupport"]),
         .testTarget(

@@ -61,6 +61,10 @@ extension ReplicaState {
 
     /// Rebuilds the indexes from a snapshot's live changes, which by construction replace nothing still present.
     mutating func load(liveChanges changes: [Change]) {
+        var perOrigin: [String: Int] = [:]
+        for change in changes { perOrigin[change.id.replica, default: 0] += 1 }
+        for (origin, count) in perOrigin { byOrigin[origin, default: [:]].reserveCapacity(count) }
+        customers.reserveCapacity(changes.count / 8)
         for change in changes {
             let customer = change.target.customer
             switch change.op {

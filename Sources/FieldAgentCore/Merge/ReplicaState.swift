@@ -27,6 +27,16 @@ public struct ReplicaState: Sendable {
         self.clock = clock
     }
 
+    /// A copy of this state that will number its own changes as `replicaID`: a new device starting from a known state.
+    public func forked(as replicaID: String) -> ReplicaState {
+        var copy = ReplicaState(replicaID: replicaID, clock: clock)
+        copy.seen = seen
+        copy.customers = customers
+        copy.erased = erased
+        copy.byOrigin = byOrigin
+        return copy
+    }
+
     // MARK: - Applying
 
     /// Applies one change, local or remote. Idempotent and order-independent.
