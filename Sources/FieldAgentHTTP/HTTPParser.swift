@@ -72,6 +72,13 @@ public struct HTTPParser: Sendable {
         buffer.append(contentsOf: bytes)
     }
 
+    /// Adds bytes read from the connection, straight from the read buffer.
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if case .finished = state { return }
+        compact()
+        buffer.append(contentsOf: bytes)
+    }
+
     /// Appends `bytes` and returns every event they complete, in order.
     ///
     /// Convenient for tests; a server takes ``nextEvent()`` one at a time instead, so it

@@ -30,6 +30,13 @@ public struct PollSet {
         entries[index].events = events.rawValue
     }
 
+    /// Makes `poll` skip slot `index` (its descriptor is closed) until the slot is removed.
+    public mutating func ignore(at index: Int) {
+        entries[index].fd = -1
+        entries[index].events = 0
+        entries[index].revents = 0
+    }
+
     /// The descriptor in slot `index`.
     public func descriptor(at index: Int) -> Int32 { entries[index].fd }
 
