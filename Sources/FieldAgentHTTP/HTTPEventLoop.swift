@@ -65,7 +65,9 @@ final class HTTPEventLoop {
                 }
             }
             let waitFor = max(Duration.zero, nextSweep - ContinuousClock.now)
-            let milliseconds = Int32(clamping: waitFor.components.seconds * 1000 + waitFor.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let milliseconds = Int32(
+                clamping: waitFor.components.seconds * 1000 + waitFor.components.attoseconds / 1_000_000_000_000_000 + 1
+            )
             let ready = try pollSet.wait(timeoutMilliseconds: milliseconds)
             now = .now
             if ready > 0 { dispatchReadyEvents() }
@@ -179,6 +181,12 @@ final class HTTPEventLoop {
         if events.contains(.readable) || events.contains(.hangup) {
             readAvailable(connection)
             if connection.isClosed { return }
+            // Both directions are gone: no response can be delivered, and poll would keep
+            // reporting the hangup while a handler runs, so drop the connection now.
+            if events.contains(.hangup) && connection.peerClosed {
+                close(connection)
+                return
+            }
         }
         if events.contains(.writable) {
             flush(connection)

@@ -258,7 +258,7 @@ public struct HTTPParser: Sendable {
                 expectValue = valueString
             }
         }
-        if version == .http1_1 ? hostCount != 1 : hostCount > 1 { return .failure(.invalidHost) }
+        if version == .http11 ? hostCount != 1 : hostCount > 1 { return .failure(.invalidHost) }
         if hasTransferEncoding {
             return .failure(contentLengthCount > 0 ? .conflictingFraming : .lengthRequired)
         }
@@ -278,7 +278,7 @@ public struct HTTPParser: Sendable {
             if tooLarge { return .failure(.bodyTooLarge) }
         }
         var expectContinue = false
-        if let expectValue, version == .http1_1 {
+        if let expectValue, version == .http11 {
             guard HTTPHeaders.asciiCaseInsensitiveEqual(expectValue.utf8, "100-continue".utf8) else {
                 return .failure(.unsupportedExpectation)
             }
@@ -313,7 +313,7 @@ public struct HTTPParser: Sendable {
             return .failure(.malformedRequestLine)
         }
         let version = HTTPVersion(major: major, minor: minor)
-        guard version == .http1_1 || version == .http1_0 else { return .failure(.unsupportedVersion) }
+        guard version == .http11 || version == .http10 else { return .failure(.unsupportedVersion) }
         return .success(
             (String(decoding: method, as: UTF8.self), String(decoding: target, as: UTF8.self), version))
     }

@@ -20,7 +20,7 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// A request built by hand, e.g. for tests or an in-memory transport.
     public init(
-        method: String, target: String, version: HTTPVersion = .http1_1, headers: HTTPHeaders = HTTPHeaders(),
+        method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(),
         body: [UInt8] = []
     ) {
         self.method = method
@@ -36,7 +36,7 @@ public struct HTTPRequest: Sendable, Equatable {
     /// HTTP/1.1 keeps the connection unless `Connection: close`; HTTP/1.0 closes it unless
     /// `Connection: keep-alive`.
     public var keepAlive: Bool {
-        if version == .http1_0 {
+        if version == .http10 {
             return headers.containsToken("keep-alive", in: "Connection")
                 && !headers.containsToken("close", in: "Connection")
         }

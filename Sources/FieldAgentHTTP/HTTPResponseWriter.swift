@@ -9,7 +9,7 @@ public enum HTTPResponseWriter {
 
     /// `response` as bytes, for a request with `method` and `version`, closing or keeping the connection.
     public static func serialize(
-        _ response: HTTPResponse, method: String = "GET", version: HTTPVersion = .http1_1, keepAlive: Bool
+        _ response: HTTPResponse, method: String = "GET", version: HTTPVersion = .http11, keepAlive: Bool
     ) -> [UInt8] {
         var bytes: [UInt8] = []
         write(response, method: method, version: version, keepAlive: keepAlive, into: &bytes)
@@ -43,7 +43,7 @@ public enum HTTPResponseWriter {
         }
         if !keepAlive {
             bytes.append(contentsOf: "Connection: close\r\n".utf8)
-        } else if version == .http1_0 {
+        } else if version == .http10 {
             bytes.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
         bytes.append(contentsOf: "\r\n".utf8)

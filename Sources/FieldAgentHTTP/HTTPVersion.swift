@@ -6,9 +6,9 @@ public struct HTTPVersion: Sendable, Hashable, CustomStringConvertible {
     public var minor: Int
 
     /// HTTP/1.0: connections close after each response unless the client asks for keep-alive.
-    public static let http1_0 = HTTPVersion(major: 1, minor: 0)
+    public static let http10 = HTTPVersion(major: 1, minor: 0)
     /// HTTP/1.1: connections stay open unless either side sends `Connection: close`.
-    public static let http1_1 = HTTPVersion(major: 1, minor: 1)
+    public static let http11 = HTTPVersion(major: 1, minor: 1)
 
     /// A version from its two digits.
     public init(major: Int, minor: Int) {

@@ -108,8 +108,10 @@ public struct Socket: Sendable, Hashable {
         var offset = 0
         while offset < bytes.count {
             let remaining = bytes[offset...]
-            let written = try remaining.withUnsafeBytes { buffer in Result { () throws(SystemError) in try send(buffer) } }
-                .get()
+            let written = try remaining.withUnsafeBytes { buffer in
+                Result { () throws(SystemError) in try send(buffer) }
+            }
+            .get()
             guard let written else { throw SystemError(operation: "send", subject: "socket", errno: EAGAIN) }
             offset += written
         }

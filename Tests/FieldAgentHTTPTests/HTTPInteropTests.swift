@@ -26,7 +26,8 @@ import Testing
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
-    @Test("curl: GET, then a 2000-byte POST (sent with Expect: 100-continue) on the same connection",
+    @Test(
+        "curl: GET, then a 2000-byte POST (sent with Expect: 100-continue) on the same connection",
         .enabled(if: HTTPInteropTests.hasCurl))
     func curl() throws {
         let harness = try ServerHarness()
@@ -45,7 +46,8 @@ import Testing
 
     @Test("curl gets a problem+json 413 for an oversized upload", .enabled(if: HTTPInteropTests.hasCurl))
     func curlTooLarge() throws {
-        let harness = try ServerHarness(configuration: ServerHarness.testConfiguration(limits: HTTPLimits(maxBodyBytes: 100)))
+        let harness = try ServerHarness(
+            configuration: ServerHarness.testConfiguration(limits: HTTPLimits(maxBodyBytes: 100)))
         defer { #expect(harness.stop()) }
         let (status, output) = try run(
             HTTPInteropTests.curlPath,
@@ -58,7 +60,8 @@ import Testing
         #expect(output == "413")
     }
 
-    @Test("Python http.client: three requests on one keep-alive connection",
+    @Test(
+        "Python http.client: three requests on one keep-alive connection",
         .enabled(if: HTTPInteropTests.pythonPath != nil))
     func python() throws {
         let harness = try ServerHarness()

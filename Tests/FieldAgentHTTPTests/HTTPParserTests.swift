@@ -25,7 +25,7 @@ import Testing
         #expect(parsed.target == "/v1/push?device=d1")
         #expect(parsed.path == "/v1/push")
         #expect(parsed.query == "device=d1")
-        #expect(parsed.version == .http1_1)
+        #expect(parsed.version == .http11)
         #expect(parsed.headers["Content-Length"] == "11")
         #expect(parsed.headers["x-trace"] == "a b")
         #expect(parsed.body == Array("hello world".utf8))
@@ -175,7 +175,8 @@ import Testing
 
     @Test("A body over the limit gets 413 before the body arrives")
     func bodyTooLarge() {
-        let output = events("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 9\r\n\r\n", limits: HTTPLimits(maxBodyBytes: 8))
+        let output = events(
+            "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 9\r\n\r\n", limits: HTTPLimits(maxBodyBytes: 8))
         #expect(output == [.error(.bodyTooLarge)])
     }
 
@@ -190,7 +191,7 @@ import Testing
     func leadingEmptyLines() throws {
         let parsed = try #require(request(events("\r\n\r\nGET /x HTTP/1.0\r\n\r\n")))
         #expect(parsed.path == "/x")
-        #expect(parsed.version == .http1_0)
+        #expect(parsed.version == .http10)
     }
 
     @Test("Absolute-form targets yield the path and query")

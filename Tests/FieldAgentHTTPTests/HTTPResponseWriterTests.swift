@@ -9,7 +9,8 @@ import Testing
     func basic() {
         let response = HTTPResponse(status: 200, text: "hi")
         let bytes = HTTPResponseWriter.serialize(response, keepAlive: true)
-        #expect(text(bytes) == "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 2\r\n\r\nhi")
+        #expect(
+            text(bytes) == "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 2\r\n\r\nhi")
     }
 
     @Test("Closing adds Connection: close; HTTP/1.0 keep-alive is confirmed")
@@ -19,7 +20,7 @@ import Testing
             text(HTTPResponseWriter.serialize(response, keepAlive: false))
                 == "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         #expect(
-            text(HTTPResponseWriter.serialize(response, version: .http1_0, keepAlive: true))
+            text(HTTPResponseWriter.serialize(response, version: .http10, keepAlive: true))
                 == "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n")
     }
 
@@ -35,8 +36,12 @@ import Testing
     @Test("HEAD gets the length without the body; 204 gets neither")
     func bodiless() {
         let response = HTTPResponse(status: 200, text: "abc")
-        #expect(text(HTTPResponseWriter.serialize(response, method: "HEAD", keepAlive: true)).hasSuffix("Content-Length: 3\r\n\r\n"))
-        #expect(text(HTTPResponseWriter.serialize(HTTPResponse(status: 204), keepAlive: true)) == "HTTP/1.1 204 No Content\r\n\r\n")
+        #expect(
+            text(HTTPResponseWriter.serialize(response, method: "HEAD", keepAlive: true)).hasSuffix(
+                "Content-Length: 3\r\n\r\n"))
+        #expect(
+            text(HTTPResponseWriter.serialize(HTTPResponse(status: 204), keepAlive: true))
+                == "HTTP/1.1 204 No Content\r\n\r\n")
     }
 
     @Test("Problem details are RFC 9457 JSON with escaped strings")

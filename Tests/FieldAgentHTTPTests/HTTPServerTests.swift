@@ -25,7 +25,9 @@ import Testing
         let client = try TestHTTPClient(port: harness.port)
         defer { client.close() }
         for index in 0..<5 {
-            try client.send("POST /r\(index) HTTP/1.1\r\nHost: h\r\nContent-Length: \(index)\r\n\r\n" + String(repeating: "b", count: index))
+            try client.send(
+                "POST /r\(index) HTTP/1.1\r\nHost: h\r\nContent-Length: \(index)\r\n\r\n"
+                    + String(repeating: "b", count: index))
             let response = try #require(try client.readResponse())
             #expect(response.text == "POST /r\(index) \(index)")
         }
@@ -71,7 +73,8 @@ import Testing
 
     @Test("Oversized headers get 431")
     func oversizedHeaders() throws {
-        let harness = try ServerHarness(configuration: ServerHarness.testConfiguration(limits: HTTPLimits(maxHeaderBytes: 1024)))
+        let harness = try ServerHarness(
+            configuration: ServerHarness.testConfiguration(limits: HTTPLimits(maxHeaderBytes: 1024)))
         defer { #expect(harness.stop()) }
         let client = try TestHTTPClient(port: harness.port)
         defer { client.close() }
@@ -82,7 +85,8 @@ import Testing
 
     @Test("An oversized body gets 413 before it is sent")
     func oversizedBody() throws {
-        let harness = try ServerHarness(configuration: ServerHarness.testConfiguration(limits: HTTPLimits(maxBodyBytes: 1000)))
+        let harness = try ServerHarness(
+            configuration: ServerHarness.testConfiguration(limits: HTTPLimits(maxBodyBytes: 1000)))
         defer { #expect(harness.stop()) }
         let client = try TestHTTPClient(port: harness.port)
         defer { client.close() }
@@ -192,7 +196,9 @@ import Testing
         #expect(response.text == "done /slow")
         #expect(response.header("Connection") == "close")
         #expect(harness.waitUntilStopped())
-        #expect(throws: SystemError.self) { try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: harness.port)) }
+        #expect(throws: SystemError.self) {
+            try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: harness.port))
+        }
     }
 
     @Test("SIGTERM shuts the server down gracefully")
