@@ -10,7 +10,8 @@ let package = Package(
         // Pure layers: no file or network I/O.
         .target(name: "FieldAgentCore"),
         .target(name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"]),
-        .target(name: "FieldAgentHTTP"),
+        // Pure codec files plus the socket server, which reaches the OS only through FieldAgentSystem.
+        .target(name: "FieldAgentHTTP", dependencies: ["FieldAgentSystem"]),
         // The only module that imports Glibc.
         .target(name: "FieldAgentSystem"),
         .target(name: "FieldAgentStore", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
@@ -40,7 +41,10 @@ let package = Package(
             name: "FieldAgentStoreTests",
             dependencies: ["FieldAgentStore", "FieldAgentSystem", "FieldAgentTestSupport"]
         ),
-        .testTarget(name: "FieldAgentHTTPTests", dependencies: ["FieldAgentHTTP"]),
+        .testTarget(
+            name: "FieldAgentHTTPTests",
+            dependencies: ["FieldAgentHTTP", "FieldAgentCore", "FieldAgentSystem"]
+        ),
         .testTarget(
             name: "FieldAgentSyncTests",
             dependencies: ["FieldAgentSync", "FieldAgentServer", "FieldAgentTestSupport"]
