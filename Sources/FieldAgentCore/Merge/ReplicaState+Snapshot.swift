@@ -59,27 +59,24 @@ extension ReplicaState {
         self.seen = seen
     }
 
-    /// Rebuilds the indexes from a snapshot's live changes, which by construction replace nothing still present.
+    /// Rebuilds the records from a snapshot's live changes, which by construction dominate nothing still present.
     mutating func load(liveChanges changes: [Change]) {
-        var perOrigin: [String: Int] = [:]
-        for change in changes { perOrigin[change.id.replica, default: 0] += 1 }
-        for (origin, count) in perOrigin { byOrigin[origin, default: [:]].reserveCapacity(count) }
         customers.reserveCapacity(changes.count / 8)
-        for change in changes {
-            let customer = change.target.customer
-            switch change.op {
-            case .set:
-                customers[customer, default: CustomerRecord()].registers[RegisterKey(change.target), default: []].append(
-                    change)
-            case .flag:
-                customers[customer, default: CustomerRecord()].flags[change.target.field, default: []].append(change)
-            case .create:
-                customers[customer, default: CustomerRecord()].events[
-                    EventKey(entity: change.target.entity, id: change.target.id)] = change
-            case .erase:
-                erased[customer] = change
+        var index = 0
+        while index < changes.count {
+            let customer = changes[index].target.customer
+            var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
+            // Snapshots group changes by customer, so each record is built in one go.
+            while index < changes.count, changes[index].target.customer == customer {
+                let change = changes[index]
+                switch change.op {
+                case .set, .flag: record.cells.append(change)
+                case .create: record.events[EventKey(entity: change.target.entity, id: change.target.id)] = change
+                case .erase: erased[customer] = change
+                }
+                index += 1
             }
-            byOrigin[change.id.replica, default: [:]][change.id.counter] = change
+            if !record.isEmpty { customers[customer] = record }
         }
     }
 

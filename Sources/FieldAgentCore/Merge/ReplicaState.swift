@@ -19,8 +19,6 @@ public struct ReplicaState: Sendable {
     var seen: [String: SeenSet] = [:]
     var customers: [String: CustomerRecord] = [:]
     var erased: [String: Change] = [:]
-    /// Live changes by origin replica and counter; the source for deltas, snapshots and digests.
-    var byOrigin: [String: [UInt64: Change]] = [:]
 
     public init(replicaID: String, clock: HybridLogicalClock = HybridLogicalClock()) {
         self.replicaID = replicaID
@@ -33,7 +31,6 @@ public struct ReplicaState: Sendable {
         copy.seen = seen
         copy.customers = customers
         copy.erased = erased
-        copy.byOrigin = byOrigin
         return copy
     }
 
@@ -55,47 +52,34 @@ public struct ReplicaState: Sendable {
         return report
     }
 
-    /// Applies a delta from another replica and adopts its vector as seen.
+    /// Applies a delta from another replica: its changes, then a join with what the sender has seen.
+    ///
+    /// A value held here that the sender has seen after `delta.since` but did not send is dead at
+    /// the sender (superseded or erased there), so it is removed here too.
     @discardableResult
     public mutating func apply(_ delta: Delta, wallMillis: Int64? = nil) -> ApplyReport {
-        let report = apply(delta.changes, wallMillis: wallMillis)
-        var sent: Set<ChangeID>?
-        for (origin, top) in delta.vector.counters where top > delta.since[origin] {
+        var windows: [String: ClosedRange<UInt64>] = [:]
+        for (origin, top) in delta.vector.counters {
             let floor = delta.since[origin]
-            guard let entries = byOrigin[origin] else { continue }
-            let dead = entries.keys.filter { $0 > floor && $0 <= top }
-            if dead.isEmpty { continue }
-            if sent == nil { sent = Set(delta.changes.map(\.id)) }
-            for counter in dead where !sent!.contains(ChangeID(replica: origin, counter: counter)) {
-                removeEverywhere(entries[counter]!)
+            // Only origins from which we hold something the sender may have killed.
+            if top > floor, let mine = seen[origin], mine.maximum > floor { windows[origin] = (floor + 1)...top }
+        }
+        let report = apply(delta.changes, wallMillis: wallMillis)
+        if !windows.isEmpty {
+            let sent = Set(delta.changes.map(\.id))
+            func dead(_ c: Change) -> Bool {
+                guard let window = windows[c.id.replica], window.contains(c.id.counter) else { return false }
+                return !sent.contains(c.id)
             }
+            for key in Array(customers.keys) {
+                customers[key]!.cells.removeAll(where: dead)
+                customers[key]!.events = customers[key]!.events.filter { !dead($0.value) }
+                if customers[key]!.isEmpty { customers[key] = nil }
+            }
+            erased = erased.filter { !dead($0.value) }
         }
         for (replica, counter) in delta.vector.counters { seen[replica, default: SeenSet()].raise(to: counter) }
         return report
-    }
-
-    /// Removes a live change from the record that holds it and from the live index.
-    private mutating func removeEverywhere(_ change: Change) {
-        let customer = change.target.customer
-        removeLive(change.id)
-        switch change.op {
-        case .set:
-            customers[customer]?.registers[RegisterKey(change.target)]?.removeAll { $0.id == change.id }
-            if customers[customer]?.registers[RegisterKey(change.target)]?.isEmpty == true {
-                customers[customer]?.registers[RegisterKey(change.target)] = nil
-            }
-        case .flag:
-            customers[customer]?.flags[change.target.field]?.removeAll { $0.id == change.id }
-            if customers[customer]?.flags[change.target.field]?.isEmpty == true {
-                customers[customer]?.flags[change.target.field] = nil
-            }
-        case .create:
-            let key = EventKey(entity: change.target.entity, id: change.target.id)
-            if customers[customer]?.events[key]?.id == change.id { customers[customer]?.events[key] = nil }
-        case .erase:
-            if erased[customer]?.id == change.id { erased[customer] = nil }
-        }
-        if customers[customer]?.isEmpty == true { customers[customer] = nil }
     }
 
     mutating func apply(_ change: Change, wallMillis: Int64?, into report: inout ApplyReport) {
@@ -115,13 +99,13 @@ public struct ReplicaState: Sendable {
         }
         switch change.op {
         case .set:
-            applyRegisterWrite(change, flag: false)
+            applyRegisterWrite(change)
         case .flag:
             guard change.value.boolValue != nil else {
                 report.dropped.append(DroppedChange(id: change.id, customer: customer, reason: .malformed))
                 return
             }
-            applyRegisterWrite(change, flag: true)
+            applyRegisterWrite(change)
         case .create:
             applyCreate(change)
         case .erase:
@@ -130,32 +114,19 @@ public struct ReplicaState: Sendable {
         report.applied += 1
     }
 
-    private mutating func applyRegisterWrite(_ change: Change, flag: Bool) {
+    /// Removes the values `change` dominates, then adds it unless a live value dominates it.
+    private mutating func applyRegisterWrite(_ change: Change) {
         let customer = change.target.customer
         var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
         defer { customers[customer] = record }
-        if flag {
-            update(&record.flags[change.target.field, default: []], with: change)
-        } else {
-            update(&record.registers[RegisterKey(change.target), default: []], with: change)
-        }
-    }
-
-    /// Removes the entries `change` dominates, then adds it unless a live entry dominates it.
-    private mutating func update(_ entries: inout [Change], with change: Change) {
         if !change.replaces.isEmpty {
-            entries.removeAll { entry in
-                guard change.dominates(entry) else { return false }
-                removeLive(entry.id)
-                return true
-            }
+            record.cells.removeAll { $0.addresses(change.op, change.target) && change.dominates($0) }
         }
-        if entries.contains(where: { $0.dominates(change) }) { return }
-        entries.append(change)
-        addLive(change)
+        if record.cells.contains(where: { $0.addresses(change.op, change.target) && $0.dominates(change) }) { return }
+        record.cells.append(change)
     }
 
-    /// The causal context a new write to `entries` must carry: every live value and all it dominated.
+    /// The causal context a new write to a register must carry: every live value and all it dominated.
     static func context(of entries: [Change]) -> [ChangeID] {
         if entries.count == 1, entries[0].replaces.isEmpty { return [entries[0].id] }
         var top: [String: UInt64] = [:]
@@ -171,34 +142,16 @@ public struct ReplicaState: Sendable {
         let customer = change.target.customer
         var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
         defer { customers[customer] = record }
-        if let existing = record.events[key] {
-            guard change.id < existing.id else { return }
-            removeLive(existing.id)
-        }
+        if let existing = record.events[key], existing.id < change.id { return }
         record.events[key] = change
-        addLive(change)
     }
 
     private mutating func applyErase(_ change: Change) {
         let customer = change.target.customer
-        if let existing = erased[customer] {
-            // Keep one tombstone deterministically: the smallest change id.
-            guard change.id < existing.id else { return }
-            removeLive(existing.id)
-        }
+        // Keep one tombstone deterministically: the smallest change id.
+        if let existing = erased[customer], existing.id < change.id { return }
         erased[customer] = change
-        addLive(change)
-        if let record = customers.removeValue(forKey: customer) {
-            for live in record.allChanges() { removeLive(live.id) }
-        }
-    }
-
-    private mutating func addLive(_ change: Change) {
-        byOrigin[change.id.replica, default: [:]][change.id.counter] = change
-    }
-
-    private mutating func removeLive(_ id: ChangeID) {
-        byOrigin[id.replica]?[id.counter] = nil
+        customers[customer] = nil
     }
 
     /// Whether the change `id` has been applied (or is covered by an adopted vector).
@@ -208,7 +161,7 @@ public struct ReplicaState: Sendable {
 
     /// Writes `value` to a field, replacing every value currently there (so it also resolves a conflict).
     public mutating func set(_ target: Target, to value: Value, agent: String, wallMillis: Int64) -> Change {
-        let current = ReplicaState.context(of: customers[target.customer]?.registers[RegisterKey(target)] ?? [])
+        let current = ReplicaState.context(of: customers[target.customer]?.entries(.set, target) ?? [])
         return commitLocal(target: target, op: .set, value: value, agent: agent, replaces: current, wallMillis: wallMillis)
     }
 
@@ -216,7 +169,7 @@ public struct ReplicaState: Sendable {
     public mutating func setFlag(
         customer: String, flag: String, present: Bool, agent: String, wallMillis: Int64
     ) -> Change {
-        let current = ReplicaState.context(of: customers[customer]?.flags[flag] ?? [])
+        let current = ReplicaState.context(of: customers[customer]?.entries(.flag, Target(customer: customer, field: flag)) ?? [])
         return commitLocal(
             target: Target(customer: customer, field: flag), op: .flag, value: .bool(present), agent: agent,
             replaces: current, wallMillis: wallMillis)
@@ -264,30 +217,32 @@ public struct ReplicaState: Sendable {
 
     /// The value shown for a field: the winner among its live values.
     public func value(_ target: Target) -> Value? {
-        winner(of: customers[target.customer]?.registers[RegisterKey(target)] ?? [])?.value
+        winner(of: customers[target.customer]?.entries(.set, target) ?? [])?.value
     }
 
     /// All live values of a field, winner first.
     public func values(_ target: Target) -> [Change] {
-        (customers[target.customer]?.registers[RegisterKey(target)] ?? []).sorted { $0.winsOver($1) }
+        (customers[target.customer]?.entries(.set, target) ?? []).sorted { $0.winsOver($1) }
     }
 
     /// The fields set on an entity, with their shown values.
     public func fields(customer: String, entity: EntityKind = .customer, id: String? = nil) -> [String: Value] {
         let id = id ?? customer
         var out: [String: Value] = [:]
-        for (key, entries) in customers[customer]?.registers ?? [:] where key.entity == entity && key.id == id {
-            if let w = winner(of: entries) { out[key.field] = w.value }
+        var best: [String: Change] = [:]
+        for cell in customers[customer]?.cells ?? [] where cell.op == .set && cell.target.entity == entity && cell.target.id == id {
+            if let current = best[cell.target.field], current.winsOver(cell) { continue }
+            best[cell.target.field] = cell
         }
+        for (field, change) in best { out[field] = change.value }
         return out
     }
 
-    /// Flags present on a customer (add-wins).
+    /// Flags present on a customer (add-wins: any surviving `true`).
     public func flags(customer: String) -> Set<String> {
         var out = Set<String>()
-        for (flag, entries) in customers[customer]?.flags ?? [:] where entries.contains(where: { $0.value == .bool(true) })
-        {
-            out.insert(flag)
+        for cell in customers[customer]?.cells ?? [] where cell.op == .flag && cell.value == .bool(true) {
+            out.insert(cell.target.field)
         }
         return out
     }
@@ -302,11 +257,13 @@ public struct ReplicaState: Sendable {
     /// Every unresolved conflict, ordered by customer and field.
     public func conflicts() -> [Conflict] {
         var out: [Conflict] = []
-        for customer in customers.keys.sorted() {
-            for (key, entries) in customers[customer]!.registers where entries.count > 1 {
+        for (customer, record) in customers {
+            var groups: [Target: [Change]] = [:]
+            for cell in record.cells where cell.op == .set { groups[cell.target, default: []].append(cell) }
+            for (target, entries) in groups where entries.count > 1 {
                 out.append(
                     Conflict(
-                        customer: customer, entity: key.entity, id: key.id, field: key.field,
+                        customer: customer, entity: target.entity, id: target.id, field: target.field,
                         values: entries.sorted { $0.winsOver($1) }))
             }
         }
@@ -326,30 +283,38 @@ public struct ReplicaState: Sendable {
 
     /// The live changes a replica at `vector` lacks, ordered by origin and counter, with this replica's vector.
     public func changes(since vector: VersionVector) -> Delta {
+        var floors: [String: UInt64] = [:]
+        for (origin, set) in seen where set.maximum > vector[origin] { floors[origin] = vector[origin] }
         var out: [Change] = []
-        for origin in byOrigin.keys.sorted() {
-            let floor = vector[origin]
-            let entries = byOrigin[origin]!
-            guard let top = seen[origin]?.maximum, top > floor else { continue }
-            var picked: [Change] = []
-            for (counter, change) in entries where counter > floor { picked.append(change) }
-            picked.sort { $0.id.counter < $1.id.counter }
-            out.append(contentsOf: picked)
+        if !floors.isEmpty {
+            func wanted(_ c: Change) -> Bool {
+                guard let floor = floors[c.id.replica] else { return false }
+                return c.id.counter > floor
+            }
+            for record in customers.values {
+                for cell in record.cells where wanted(cell) { out.append(cell) }
+                for event in record.events.values where wanted(event) { out.append(event) }
+            }
+            for tombstone in erased.values where wanted(tombstone) { out.append(tombstone) }
+            out.sort { $0.id < $1.id }
         }
         return Delta(changes: out, vector: versionVector, since: vector)
     }
 
-    /// Every live change, ordered by id: the state in a form that can be stored or sent.
+    /// Every live change in canonical order (by customer, then change id): the state as storable data.
     public func liveChanges() -> [Change] {
         var out: [Change] = []
-        out.reserveCapacity(liveCount)
-        for origin in byOrigin.keys.sorted() {
-            let entries = byOrigin[origin]!
-            for counter in entries.keys.sorted() { out.append(entries[counter]!) }
+        out.reserveCapacity(customers.count * 16 + erased.count)
+        for customer in customers.keys.sorted() {
+            let start = out.count
+            out.append(contentsOf: customers[customer]!.cells)
+            out.append(contentsOf: customers[customer]!.events.values)
+            out[start...].sort { $0.id < $1.id }
         }
+        for customer in erased.keys.sorted() { out.append(erased[customer]!) }
         return out
     }
 
     /// The number of live changes.
-    public var liveCount: Int { byOrigin.values.reduce(0) { $0 + $1.count } }
+    public var liveCount: Int { customers.values.reduce(erased.count) { $0 + $1.cells.count + $1.events.count } }
 }
