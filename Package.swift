@@ -10,7 +10,8 @@ let package = Package(
         // Pure layers: no file or network I/O.
         .target(name: "FieldAgentCore"),
         .target(name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"]),
-        .target(name: "FieldAgentHTTP"),
+        // Pure codec files plus the socket server, which reaches the OS only through FieldAgentSystem.
+        .target(name: "FieldAgentHTTP", dependencies: ["FieldAgentSystem"]),
         // The only module that imports Glibc.
         .target(name: "FieldAgentSystem"),
         .target(name: "FieldAgentStore", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
@@ -35,20 +36,17 @@ let package = Package(
         .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
         // Child process for the store's crash and locking tests.
         .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),
-        .executableTarget(
-            name: "fieldagent-bench",
-            dependencies: [
-                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
-                "FieldAgentSystem", "FieldAgentHTTP", "FieldAgentTestSupport",
-            ]
-        ),
+        .executableTarget(name: "fieldagent-bench", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
         .testTarget(name: "FieldAgentCoreTests", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
         .testTarget(name: "FieldAgentPolicyTests", dependencies: ["FieldAgentPolicy", "FieldAgentTestSupport"]),
         .testTarget(
             name: "FieldAgentStoreTests",
             dependencies: ["FieldAgentStore", "FieldAgentSystem", "FieldAgentTestSupport"]
         ),
-        .testTarget(name: "FieldAgentHTTPTests", dependencies: ["FieldAgentHTTP"]),
+        .testTarget(
+            name: "FieldAgentHTTPTests",
+            dependencies: ["FieldAgentHTTP", "FieldAgentCore", "FieldAgentSystem"]
+        ),
         .testTarget(
             name: "FieldAgentSyncTests",
             dependencies: ["FieldAgentSync", "FieldAgentServer", "FieldAgentTestSupport"]

@@ -1,0 +1,19 @@
+/// Comparisons whose running time does not depend on where two secrets differ.
+///
+/// Token hashes are compared with ``equals(_:_:)`` so that an attacker timing the server
+/// cannot learn a hash byte by byte.
+public enum ConstantTime {
+    /// Whether `a` and `b` hold the same bytes.
+    ///
+    /// Every byte is visited whatever the contents; only the lengths (public for fixed-size
+    /// digests) may end the comparison early.
+    @inline(never)
+    public static func equals(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for (left, right) in zip(a, b) {
+            difference |= left ^ right
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,191 @@
+/// The compact binary form of a list of changes, used by snapshots, the change log and digests.
+///
+/// Layout: a table of short strings (ids, field names, enum-like values, object keys) then the
+/// changes, each referring to table entries by index. Timestamps are delta-encoded against the
+/// previous change; integers are varints. Object keys are written sorted, so equal changes in the
+/// same order always encode to the same bytes.
+public enum ChangeCodec {
+    static let version: UInt8 = 1
+    /// Strings up to this many bytes go into the shared table; longer ones are written inline.
+    static let internLimit = 32
+
+    /// Encodes `changes` in the given order.
+    public static func encode(_ changes: [Change]) -> [UInt8] {
+        var body = BinaryWriter(capacity: changes.count * 48 + 64)
+        var table = StringTable()
+        body.varint(UInt64(changes.count))
+        var previousWall: Int64 = 0
+        for change in changes {
+            body.varint(UInt64(table.index(change.id.replica)))
+            body.varint(change.id.counter)
+            body.signed(change.hlc.wallMillis &- previousWall)
+            previousWall = change.hlc.wallMillis
+            body.varint(UInt64(change.hlc.logical))
+            body.varint(UInt64(table.index(change.agent)))
+            let t = change.target
+            body.varint(UInt64(table.index(t.customer)))
+            let sameID = t.id == t.customer
+            body.byte(t.entity.rawValue | change.op.rawValue << 3 | (sameID ? 0x80 : 0))
+            if !sameID { body.varint(UInt64(table.index(t.id))) }
+            body.varint(UInt64(table.index(t.field)))
+            writeValue(change.value, &body, &table)
+            body.varint(UInt64(change.replaces.count))
+            for r in change.replaces {
+                body.varint(UInt64(table.index(r.replica)))
+                body.varint(r.counter)
+            }
+        }
+        var out = BinaryWriter(capacity: body.bytes.count + table.byteCount + 16)
+        out.byte(version)
+        out.varint(UInt64(table.strings.count))
+        for s in table.strings { out.string(s) }
+        out.raw(body.bytes)
+        return out.bytes
+    }
+
+    /// Decodes what ``encode(_:)`` wrote.
+    public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> [Change] {
+        try bytes.withUnsafeBufferPointer { buffer throws(DecodeError) -> [Change] in
+            var reader = BinaryReader(buffer)
+            let changes = try decode(from: &reader)
+            guard reader.isAtEnd else { throw DecodeError(offset: reader.offset, problem: "trailing bytes") }
+            return changes
+        }
+    }
+
+    /// Decodes one encoded list from `reader`, leaving it after the list.
+    public static func decode(from reader: inout BinaryReader) throws(DecodeError) -> [Change] {
+        guard try reader.byte() == version else {
+            throw DecodeError(offset: reader.offset - 1, problem: "unknown change encoding version")
+        }
+        let stringCount = try reader.int()
+        var strings: [String] = []
+        strings.reserveCapacity(stringCount)
+        for _ in 0..<stringCount { strings.append(try reader.string()) }
+        func str(_ reader: inout BinaryReader) throws(DecodeError) -> String {
+            let i = try reader.int()
+            guard i < strings.count else { throw DecodeError(offset: reader.offset, problem: "string index out of range") }
+            return strings[i]
+        }
+        let count = try reader.int()
+        var changes: [Change] = []
+        changes.reserveCapacity(min(count, 1 << 22))
+        var previousWall: Int64 = 0
+        for _ in 0..<count {
+            let replica = try str(&reader)
+            let counter = try reader.varint()
+            let wall = previousWall &+ (try reader.signed())
+            previousWall = wall
+            let logical = try reader.varint()
+            let agent = try str(&reader)
+            let customer = try str(&reader)
+            let packed = try reader.byte()
+            guard let entity = EntityKind(rawValue: packed & 0x07), let op = Operation(rawValue: (packed >> 3) & 0x0F),
+                logical <= UInt64(UInt32.max)
+            else { throw DecodeError(offset: reader.offset, problem: "invalid change header") }
+            let id = packed & 0x80 != 0 ? customer : try str(&reader)
+            let field = try str(&reader)
+            let value = try readValue(&reader, strings, depth: 0)
+            let replaceCount = try reader.int()
+            var replaces: [ChangeID] = []
+            replaces.reserveCapacity(replaceCount)
+            for _ in 0..<replaceCount {
+                replaces.append(ChangeID(replica: try str(&reader), counter: try reader.varint()))
+            }
+            changes.append(
+                Change(
+                    id: ChangeID(replica: replica, counter: counter),
+                    hlc: HLCTimestamp(wallMillis: wall, logical: UInt32(logical)), agent: agent,
+                    target: Target(customer: customer, entity: entity, id: id, field: field), op: op, value: value,
+                    replaces: replaces))
+        }
+        return changes
+    }
+
+    private enum Tag: UInt8 {
+        case null = 0, falseValue, trueValue, int, double, inlineString, tableString, list, object
+    }
+
+    static func writeValue(_ value: Value, _ w: inout BinaryWriter, _ table: inout StringTable) {
+        switch value {
+        case .null: w.byte(Tag.null.rawValue)
+        case .bool(let b): w.byte(b ? Tag.trueValue.rawValue : Tag.falseValue.rawValue)
+        case .int(let i):
+            w.byte(Tag.int.rawValue)
+            w.signed(i)
+        case .double(let d):
+            w.byte(Tag.double.rawValue)
+            w.fixed64(d.bitPattern)
+        case .string(let s):
+            if s.utf8.count <= internLimit {
+                w.byte(Tag.tableString.rawValue)
+                w.varint(UInt64(table.index(s)))
+            } else {
+                w.byte(Tag.inlineString.rawValue)
+                w.string(s)
+            }
+        case .list(let items):
+            w.byte(Tag.list.rawValue)
+            w.varint(UInt64(items.count))
+            for item in items { writeValue(item, &w, &table) }
+        case .object(let members):
+            w.byte(Tag.object.rawValue)
+            w.varint(UInt64(members.count))
+            for key in members.keys.sorted() {
+                w.varint(UInt64(table.index(key)))
+                writeValue(members[key]!, &w, &table)
+            }
+        }
+    }
+
+    static func readValue(_ r: inout BinaryReader, _ strings: [String], depth: Int) throws(DecodeError) -> Value {
+        guard depth < 64 else { throw DecodeError(offset: r.offset, problem: "value nested too deeply") }
+        let tagOffset = r.offset
+        guard let tag = Tag(rawValue: try r.byte()) else { throw DecodeError(offset: tagOffset, problem: "unknown value tag") }
+        switch tag {
+        case .null: return .null
+        case .falseValue: return .bool(false)
+        case .trueValue: return .bool(true)
+        case .int: return .int(try r.signed())
+        case .double: return .double(Double(bitPattern: try r.fixed64()))
+        case .inlineString: return .string(try r.string())
+        case .tableString:
+            let i = try r.int()
+            guard i < strings.count else { throw DecodeError(offset: r.offset, problem: "string index out of range") }
+            return .string(strings[i])
+        case .list:
+            let n = try r.int()
+            var items: [Value] = []
+            items.reserveCapacity(min(n, 4096))
+            for _ in 0..<n { items.append(try readValue(&r, strings, depth: depth + 1)) }
+            return .list(items)
+        case .object:
+            let n = try r.int()
+            var members: [String: Value] = [:]
+            members.reserveCapacity(min(n, 4096))
+            for _ in 0..<n {
+                let i = try r.int()
+                guard i < strings.count else { throw DecodeError(offset: r.offset, problem: "string index out of range") }
+                members[strings[i]] = try readValue(&r, strings, depth: depth + 1)
+            }
+            return .object(members)
+        }
+    }
+}
+
+/// Assigns each distinct short string an index in first-seen order.
+struct StringTable {
+    var strings: [String] = []
+    var indices: [String: Int] = [:]
+    var byteCount = 0
+
+    @inline(__always)
+    mutating func index(_ s: String) -> Int {
+        if let i = indices[s] { return i }
+        let i = strings.count
+        strings.append(s)
+        indices[s] = i
+        byteCount += s.utf8.count + 2
+        return i
+    }
+}

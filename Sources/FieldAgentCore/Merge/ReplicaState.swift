@@ -1,0 +1,320 @@
+/// One replica's merged state: the CRDT at the heart of FieldAgent.
+///
+/// Apply changes in any order, any number of times; replicas that have applied the same set of
+/// changes hold the same live changes and so the same ``digest()``. The state is a value: it never
+/// touches disk or network, and the wall time it needs is passed in.
+///
+/// Semantics (SPEC.md → Merge semantics):
+/// - scalar fields are multi-value registers: a write removes the values it names in `replaces`;
+///   values that survive side by side are a ``Conflict``; ``Change/winsOver(_:)`` picks the one shown;
+/// - flags are registers over booleans read add-wins;
+/// - events are created once; if two creations share an id the one with the smaller change id is kept;
+/// - an erasure purges everything about the customer and drops every change aimed at it, before or after.
+public struct ReplicaState: Sendable {
+    /// This replica's id; local changes are numbered under it.
+    public let replicaID: String
+    /// The clock that stamps local changes.
+    public var clock: HybridLogicalClock
+
+    var seen: [String: SeenSet] = [:]
+    var customers: [String: CustomerRecord] = [:]
+    var erased: [String: Change] = [:]
+
+    public init(replicaID: String, clock: HybridLogicalClock = HybridLogicalClock()) {
+        self.replicaID = replicaID
+        self.clock = clock
+    }
+
+    /// A copy of this state that will number its own changes as `replicaID`: a new device starting from a known state.
+    public func forked(as replicaID: String) -> ReplicaState {
+        var copy = ReplicaState(replicaID: replicaID, clock: clock)
+        copy.seen = seen
+        copy.customers = customers
+        copy.erased = erased
+        return copy
+    }
+
+    // MARK: - Applying
+
+    /// Applies one change, local or remote. Idempotent and order-independent.
+    @discardableResult
+    public mutating func apply(_ change: Change, wallMillis: Int64? = nil) -> ApplyReport {
+        var report = ApplyReport()
+        apply(change, wallMillis: wallMillis, into: &report)
+        return report
+    }
+
+    /// Applies a batch of changes.
+    @discardableResult
+    public mutating func apply(_ changes: some Sequence<Change>, wallMillis: Int64? = nil) -> ApplyReport {
+        var report = ApplyReport()
+        for change in changes { apply(change, wallMillis: wallMillis, into: &report) }
+        return report
+    }
+
+    /// Applies a delta from another replica: its changes, then a join with what the sender has seen.
+    ///
+    /// A value held here that the sender has seen after `delta.since` but did not send is dead at
+    /// the sender (superseded or erased there), so it is removed here too.
+    @discardableResult
+    public mutating func apply(_ delta: Delta, wallMillis: Int64? = nil) -> ApplyReport {
+        var windows: [String: ClosedRange<UInt64>] = [:]
+        for (origin, top) in delta.vector.counters {
+            let floor = delta.since[origin]
+            // Only origins from which we hold something the sender may have killed.
+            if top > floor, let mine = seen[origin], mine.maximum > floor { windows[origin] = (floor + 1)...top }
+        }
+        let report = apply(delta.changes, wallMillis: wallMillis)
+        if !windows.isEmpty {
+            let sent = Set(delta.changes.map(\.id))
+            func dead(_ c: Change) -> Bool {
+                guard let window = windows[c.id.replica], window.contains(c.id.counter) else { return false }
+                return !sent.contains(c.id)
+            }
+            for key in Array(customers.keys) {
+                customers[key]!.cells.removeAll(where: dead)
+                customers[key]!.events = customers[key]!.events.filter { !dead($0.value) }
+                if customers[key]!.isEmpty { customers[key] = nil }
+            }
+            erased = erased.filter { !dead($0.value) }
+        }
+        for (replica, counter) in delta.vector.counters { seen[replica, default: SeenSet()].raise(to: counter) }
+        return report
+    }
+
+    mutating func apply(_ change: Change, wallMillis: Int64?, into report: inout ApplyReport) {
+        guard seen[change.id.replica, default: SeenSet()].insert(change.id.counter) else {
+            report.duplicates += 1
+            return
+        }
+        if let wall = wallMillis, change.id.replica != replicaID,
+            let skew = clock.receive(change.hlc, wallMillis: wall)
+        {
+            report.skews.append(skew)
+        }
+        let customer = change.target.customer
+        if erased[customer] != nil, change.op != .erase {
+            report.dropped.append(DroppedChange(id: change.id, customer: customer, reason: .customerErased))
+            return
+        }
+        switch change.op {
+        case .set:
+            applyRegisterWrite(change)
+        case .flag:
+            guard change.value.boolValue != nil else {
+                report.dropped.append(DroppedChange(id: change.id, customer: customer, reason: .malformed))
+                return
+            }
+            applyRegisterWrite(change)
+        case .create:
+            applyCreate(change)
+        case .erase:
+            applyErase(change)
+        }
+        report.applied += 1
+    }
+
+    /// Removes the values `change` dominates, then adds it unless a live value dominates it.
+    private mutating func applyRegisterWrite(_ change: Change) {
+        let customer = change.target.customer
+        var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
+        defer { customers[customer] = record }
+        if !change.replaces.isEmpty {
+            record.cells.removeAll { $0.addresses(change.op, change.target) && change.dominates($0) }
+        }
+        if record.cells.contains(where: { $0.addresses(change.op, change.target) && $0.dominates(change) }) { return }
+        record.cells.append(change)
+    }
+
+    /// The causal context a new write to a register must carry: every live value and all it dominated.
+    static func context(of entries: [Change]) -> [ChangeID] {
+        if entries.count == 1, entries[0].replaces.isEmpty { return [entries[0].id] }
+        var top: [String: UInt64] = [:]
+        for entry in entries {
+            top[entry.id.replica] = max(top[entry.id.replica] ?? 0, entry.id.counter)
+            for r in entry.replaces { top[r.replica] = max(top[r.replica] ?? 0, r.counter) }
+        }
+        return top.keys.sorted().map { ChangeID(replica: $0, counter: top[$0]!) }
+    }
+
+    private mutating func applyCreate(_ change: Change) {
+        let key = EventKey(entity: change.target.entity, id: change.target.id)
+        let customer = change.target.customer
+        var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
+        defer { customers[customer] = record }
+        if let existing = record.events[key], existing.id < change.id { return }
+        record.events[key] = change
+    }
+
+    private mutating func applyErase(_ change: Change) {
+        let customer = change.target.customer
+        // Keep one tombstone deterministically: the smallest change id.
+        if let existing = erased[customer], existing.id < change.id { return }
+        erased[customer] = change
+        customers[customer] = nil
+    }
+
+    /// Whether the change `id` has been applied (or is covered by an adopted vector).
+    public func hasSeen(_ id: ChangeID) -> Bool { seen[id.replica]?.contains(id.counter) ?? false }
+
+    // MARK: - Local edits
+
+    /// Writes `value` to a field, replacing every value currently there (so it also resolves a conflict).
+    public mutating func set(_ target: Target, to value: Value, agent: String, wallMillis: Int64) -> Change {
+        let current = ReplicaState.context(of: customers[target.customer]?.entries(.set, target) ?? [])
+        return commitLocal(target: target, op: .set, value: value, agent: agent, replaces: current, wallMillis: wallMillis)
+    }
+
+    /// Adds or removes a flag. A removal names only the adds it saw, so a concurrent add survives.
+    public mutating func setFlag(
+        customer: String, flag: String, present: Bool, agent: String, wallMillis: Int64
+    ) -> Change {
+        let current = ReplicaState.context(of: customers[customer]?.entries(.flag, Target(customer: customer, field: flag)) ?? [])
+        return commitLocal(
+            target: Target(customer: customer, field: flag), op: .flag, value: .bool(present), agent: agent,
+            replaces: current, wallMillis: wallMillis)
+    }
+
+    /// Creates an event (contact, promise, note) with the given body.
+    public mutating func create(
+        _ entity: EntityKind, id: String, customer: String, body: Value, agent: String, wallMillis: Int64
+    ) -> Change {
+        commitLocal(
+            target: Target(customer: customer, entity: entity, id: id), op: .create, value: body, agent: agent,
+            replaces: [], wallMillis: wallMillis)
+    }
+
+    /// Erases a customer everywhere this change reaches.
+    public mutating func erase(customer: String, agent: String, wallMillis: Int64) -> Change {
+        commitLocal(
+            target: Target(customer: customer), op: .erase, value: .null, agent: agent, replaces: [],
+            wallMillis: wallMillis)
+    }
+
+    /// The counter the next local change will get.
+    public var nextCounter: UInt64 { (seen[replicaID]?.maximum ?? 0) + 1 }
+
+    private mutating func commitLocal(
+        target: Target, op: Operation, value: Value, agent: String, replaces: [ChangeID], wallMillis: Int64
+    ) -> Change {
+        let change = Change(
+            id: ChangeID(replica: replicaID, counter: nextCounter), hlc: clock.now(wallMillis: wallMillis),
+            agent: agent, target: target, op: op, value: value, replaces: replaces)
+        apply(change)
+        return change
+    }
+
+    // MARK: - Reading
+
+    /// Ids of customers with any live data, sorted.
+    public var customerIDs: [String] { customers.keys.sorted() }
+
+    /// Ids of erased customers, sorted.
+    public var erasedCustomerIDs: [String] { erased.keys.sorted() }
+
+    /// Whether `customer` has been erased.
+    public func isErased(_ customer: String) -> Bool { erased[customer] != nil }
+
+    /// The value shown for a field: the winner among its live values.
+    public func value(_ target: Target) -> Value? {
+        winner(of: customers[target.customer]?.entries(.set, target) ?? [])?.value
+    }
+
+    /// All live values of a field, winner first.
+    public func values(_ target: Target) -> [Change] {
+        (customers[target.customer]?.entries(.set, target) ?? []).sorted { $0.winsOver($1) }
+    }
+
+    /// The fields set on an entity, with their shown values.
+    public func fields(customer: String, entity: EntityKind = .customer, id: String? = nil) -> [String: Value] {
+        let id = id ?? customer
+        var out: [String: Value] = [:]
+        var best: [String: Change] = [:]
+        for cell in customers[customer]?.cells ?? [] where cell.op == .set && cell.target.entity == entity && cell.target.id == id {
+            if let current = best[cell.target.field], current.winsOver(cell) { continue }
+            best[cell.target.field] = cell
+        }
+        for (field, change) in best { out[field] = change.value }
+        return out
+    }
+
+    /// Flags present on a customer (add-wins: any surviving `true`).
+    public func flags(customer: String) -> Set<String> {
+        var out = Set<String>()
+        for cell in customers[customer]?.cells ?? [] where cell.op == .flag && cell.value == .bool(true) {
+            out.insert(cell.target.field)
+        }
+        return out
+    }
+
+    /// The customer's events of one kind, in id order.
+    public func events(customer: String, entity: EntityKind) -> [Change] {
+        (customers[customer]?.events.values.filter { $0.target.entity == entity } ?? []).sorted {
+            $0.target.id < $1.target.id
+        }
+    }
+
+    /// Every unresolved conflict, ordered by customer and field.
+    public func conflicts() -> [Conflict] {
+        var out: [Conflict] = []
+        for (customer, record) in customers {
+            var groups: [Target: [Change]] = [:]
+            for cell in record.cells where cell.op == .set { groups[cell.target, default: []].append(cell) }
+            for (target, entries) in groups where entries.count > 1 {
+                out.append(
+                    Conflict(
+                        customer: customer, entity: target.entity, id: target.id, field: target.field,
+                        values: entries.sorted { $0.winsOver($1) }))
+            }
+        }
+        return out.sorted { ($0.customer, $0.entity, $0.id, $0.field) < ($1.customer, $1.entity, $1.id, $1.field) }
+    }
+
+    private func winner(of entries: [Change]) -> Change? {
+        entries.count <= 1 ? entries.first : entries.max { $1.winsOver($0) }
+    }
+
+    // MARK: - Replication
+
+    /// The contiguous part of what this replica has seen.
+    public var versionVector: VersionVector {
+        VersionVector(seen.mapValues(\.contiguous))
+    }
+
+    /// The live changes a replica at `vector` lacks, ordered by origin and counter, with this replica's vector.
+    public func changes(since vector: VersionVector) -> Delta {
+        var floors: [String: UInt64] = [:]
+        for (origin, set) in seen where set.maximum > vector[origin] { floors[origin] = vector[origin] }
+        var out: [Change] = []
+        if !floors.isEmpty {
+            func wanted(_ c: Change) -> Bool {
+                guard let floor = floors[c.id.replica] else { return false }
+                return c.id.counter > floor
+            }
+            for record in customers.values {
+                for cell in record.cells where wanted(cell) { out.append(cell) }
+                for event in record.events.values where wanted(event) { out.append(event) }
+            }
+            for tombstone in erased.values where wanted(tombstone) { out.append(tombstone) }
+            out.sort { $0.id < $1.id }
+        }
+        return Delta(changes: out, vector: versionVector, since: vector)
+    }
+
+    /// Every live change in canonical order (by customer, then change id): the state as storable data.
+    public func liveChanges() -> [Change] {
+        var out: [Change] = []
+        out.reserveCapacity(customers.count * 16 + erased.count)
+        for customer in customers.keys.sorted() {
+            let start = out.count
+            out.append(contentsOf: customers[customer]!.cells)
+            out.append(contentsOf: customers[customer]!.events.values)
+            out[start...].sort { $0.id < $1.id }
+        }
+        for customer in erased.keys.sorted() { out.append(erased[customer]!) }
+        return out
+    }
+
+    /// The number of live changes.
+    public var liveCount: Int { customers.values.reduce(erased.count) { $0 + $1.cells.count + $1.events.count } }
+}
