@@ -27,11 +27,7 @@ let package = Package(
                 "FieldAgentSystem",
             ]
         ),
-        .target(
-            name: "FieldAgentTestSupport",
-            dependencies: ["FieldAgentCore"],
-            resources: [.copy("Resources")]
-        ),
+        .target(name: "FieldAgentTestSupport", dependencies: ["FieldAgentCore"]),
         .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
         .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
         // Child process for the store's crash and locking tests.

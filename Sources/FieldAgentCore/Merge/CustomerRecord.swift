@@ -18,11 +18,3 @@ struct CustomerRecord: Sendable {
         cells.filter { $0.addresses(op, target) }
     }
 }
-
-extension Change {
-    /// Whether this change is a value of the register that `op` on `target` writes.
-    @inline(__always)
-    func addresses(_ op: Operation, _ other: Target) -> Bool {
-        self.op == op && target.field == other.field && target.entity == other.entity && target.id == other.id
-    }
-}

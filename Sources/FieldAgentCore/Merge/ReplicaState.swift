@@ -93,7 +93,7 @@ public struct ReplicaState: Sendable {
             report.skews.append(skew)
         }
         let customer = change.target.customer
-        if erased[customer] != nil, change.op != .erase {
+        if !erased.isEmpty, erased[customer] != nil, change.op != .erase {
             report.dropped.append(DroppedChange(id: change.id, customer: customer, reason: .customerErased))
             return
         }
@@ -116,14 +116,24 @@ public struct ReplicaState: Sendable {
 
     /// Removes the values `change` dominates, then adds it unless a live value dominates it.
     private mutating func applyRegisterWrite(_ change: Change) {
-        let customer = change.target.customer
-        var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
-        defer { customers[customer] = record }
-        if !change.replaces.isEmpty {
-            record.cells.removeAll { $0.addresses(change.op, change.target) && change.dominates($0) }
+        ReplicaState.write(change, into: &customers[change.target.customer, default: CustomerRecord()].cells)
+    }
+
+    private static func write(_ change: Change, into cells: inout [Change]) {
+        var index = 0
+        var dominated = false
+        while index < cells.count {
+            if cells[index].addresses(change.op, change.target) {
+                if change.dominates(cells[index]) {
+                    cells.swapAt(index, cells.count - 1)
+                    cells.removeLast()
+                    continue
+                }
+                if cells[index].dominates(change) { dominated = true }
+            }
+            index += 1
         }
-        if record.cells.contains(where: { $0.addresses(change.op, change.target) && $0.dominates(change) }) { return }
-        record.cells.append(change)
+        if !dominated { cells.append(change) }
     }
 
     /// The causal context a new write to a register must carry: every live value and all it dominated.
@@ -139,11 +149,12 @@ public struct ReplicaState: Sendable {
 
     private mutating func applyCreate(_ change: Change) {
         let key = EventKey(entity: change.target.entity, id: change.target.id)
-        let customer = change.target.customer
-        var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
-        defer { customers[customer] = record }
-        if let existing = record.events[key], existing.id < change.id { return }
-        record.events[key] = change
+        ReplicaState.create(change, key: key, into: &customers[change.target.customer, default: CustomerRecord()].events)
+    }
+
+    private static func create(_ change: Change, key: EventKey, into events: inout [EventKey: Change]) {
+        if let existing = events[key], existing.id < change.id { return }
+        events[key] = change
     }
 
     private mutating func applyErase(_ change: Change) {
@@ -283,13 +294,15 @@ public struct ReplicaState: Sendable {
 
     /// The live changes a replica at `vector` lacks, ordered by origin and counter, with this replica's vector.
     public func changes(since vector: VersionVector) -> Delta {
-        var floors: [String: UInt64] = [:]
-        for (origin, set) in seen where set.maximum > vector[origin] { floors[origin] = vector[origin] }
+        // Usually only a few origins have anything new; a short list compares faster than hashing.
+        var floors: [(origin: String, floor: UInt64)] = []
+        for (origin, set) in seen where set.maximum > vector[origin] { floors.append((origin, vector[origin])) }
         var out: [Change] = []
         if !floors.isEmpty {
-            func wanted(_ c: Change) -> Bool {
-                guard let floor = floors[c.id.replica] else { return false }
-                return c.id.counter > floor
+            @inline(__always) func wanted(_ c: Change) -> Bool {
+                let id = c.id
+                for entry in floors where entry.origin == id.replica { return id.counter > entry.floor }
+                return false
             }
             for record in customers.values {
                 for cell in record.cells where wanted(cell) { out.append(cell) }
