@@ -78,7 +78,8 @@ public struct ComplianceGuard: Sendable {
             case .doNotVisit:
                 if channel == .visit {
                     findings.append(
-                        ComplianceFinding(rule: .flag(flag), severity: .block, reason: "flagged do-not-visit: no visits"))
+                        ComplianceFinding(
+                            rule: .flag(flag), severity: .block, reason: "flagged do-not-visit: no visits"))
                 }
             }
         }
@@ -138,7 +139,9 @@ public struct ComplianceGuard: Sendable {
                 rule: .staleData, severity: .warning, reason: "never synced: other agents' contacts are not counted")
         }
         let hours = (now.millisecondsSinceEpoch - lastSync.millisecondsSinceEpoch) / 3_600_000
-        guard now.millisecondsSinceEpoch - lastSync.millisecondsSinceEpoch > Int64(configuration.staleSyncHours) * 3_600_000
+        guard
+            now.millisecondsSinceEpoch - lastSync.millisecondsSinceEpoch > Int64(configuration.staleSyncHours)
+                * 3_600_000
         else { return nil }
         return ComplianceFinding(
             rule: .staleData, severity: .warning,

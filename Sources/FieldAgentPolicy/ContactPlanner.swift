@@ -31,7 +31,8 @@ public struct ContactPlanner: Sendable {
     ///   - customers: the assigned customers, each with all agents' synced contacts and promises.
     ///   - lastSync: the device's last successful sync (nil: never), for the stale-data warning.
     ///   - now: the current time.
-    public func plan(for date: LocalDate, customers: [PolicyCustomer], lastSync: Instant?, now: Instant) -> ContactPlan {
+    public func plan(for date: LocalDate, customers: [PolicyCustomer], lastSync: Instant?, now: Instant) -> ContactPlan
+    {
         let rules = TreatmentRules(configuration: configuration)
         let decisions = customers.map { rules.decide($0, asOf: date) }
         return plan(for: date, customers: customers, decisions: decisions, lastSync: lastSync, now: now)

@@ -17,11 +17,15 @@ public struct KPICalculator: Sendable {
     /// The report for `customers` over `[from, to]`.
     public func report(from: LocalDate, to: LocalDate, customers: [PolicyCustomer]) -> KPIReport {
         let rules = TreatmentRules(configuration: configuration)
-        return report(from: from, to: to, customers: customers, treatments: customers.map { rules.decide($0, asOf: from).treatment })
+        return report(
+            from: from, to: to, customers: customers,
+            treatments: customers.map { rules.decide($0, asOf: from).treatment })
     }
 
     /// The report with each customer's treatment at `from` already known (`treatments[i]` for `customers[i]`).
-    public func report(from: LocalDate, to: LocalDate, customers: [PolicyCustomer], treatments: [Treatment]) -> KPIReport {
+    public func report(from: LocalDate, to: LocalDate, customers: [PolicyCustomer], treatments: [Treatment])
+        -> KPIReport
+    {
         precondition(customers.count == treatments.count, "one treatment per customer")
         var overall = KPIFigures()
         var byAgent: [String: KPIFigures] = [:]

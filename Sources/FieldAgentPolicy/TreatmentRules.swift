@@ -20,7 +20,9 @@ public struct TreatmentRules: Sendable {
 
     /// The treatment of `input` as of `asOf`.
     public func decide(_ input: PolicyCustomer, asOf: LocalDate) -> TreatmentDecision {
-        decide(flags: input.customer.flags, behaviour: PaymentBehaviour(of: input, asOf: asOf, configuration: configuration))
+        decide(
+            flags: input.customer.flags,
+            behaviour: PaymentBehaviour(of: input, asOf: asOf, configuration: configuration))
     }
 
     /// The treatment for `flags` and an already computed `behaviour`.
@@ -61,7 +63,8 @@ public struct TreatmentRules: Sendable {
                 b.brokenPromises == 0
                     ? "no broken promises \(promiseWindow)"
                     : "\(count(b.brokenPromises, "broken promise")) \(promiseWindow)")
-            reasons.append("\(count(b.daysPastDue, "day")) past due (understanding up to \(c.understandingMaxDaysPastDue))")
+            reasons.append(
+                "\(count(b.daysPastDue, "day")) past due (understanding up to \(c.understandingMaxDaysPastDue))")
             return decision(.understanding, reasons)
         }
         var decisive: [String] = []

@@ -51,7 +51,8 @@ import Testing
         // A wrong number or message is not a conversation.
         #expect(check(contacts: [Fixture.contact("W", at: "2026-11-27T10:00:00Z", outcome: .leftMessage)]).isAllowed)
         // Eight days later the pause is over.
-        #expect(check(contacts: [Fixture.contact("R", at: "2026-11-22T07:59:00Z", outcome: .rightPartyContact)]).isAllowed)
+        #expect(
+            check(contacts: [Fixture.contact("R", at: "2026-11-22T07:59:00Z", outcome: .rightPartyContact)]).isAllowed)
         // The customer asked for a callback afterwards: allowed.
         let callback = Fixture.contact(
             "CB", agent: "alice", at: "2026-11-28T10:00:00Z", direction: .inbound, outcome: .callbackRequested)

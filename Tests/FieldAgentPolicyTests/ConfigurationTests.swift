@@ -8,7 +8,9 @@ import Testing
     @Test func embeddedDefaultEqualsFixtureFile() throws {
         let file = try PolicyConfiguration.load(try Fixture.bytes("policy/default-policy.json"))
         #expect(file == PolicyConfiguration.standard)
-        #expect(try JSON.parse(try Fixture.bytes("policy/default-policy.json")) == JSON.parse(PolicyConfiguration.defaultJSON))
+        #expect(
+            try JSON.parse(try Fixture.bytes("policy/default-policy.json"))
+                == JSON.parse(PolicyConfiguration.defaultJSON))
     }
 
     @Test func defaultsAreTheSpecsNumbers() {
@@ -40,7 +42,8 @@ import Testing
 
     @Test func thresholdsAreConfigurable() {
         let asOf = Fixture.date("2026-11-29")
-        let input = PolicyCustomer(customer: Fixture.customer(installments: Fixture.monthly(count: 12, lateIndices: [3, 6])))
+        let input = PolicyCustomer(
+            customer: Fixture.customer(installments: Fixture.monthly(count: 12, lateIndices: [3, 6])))
         #expect(TreatmentRules().decide(input, asOf: asOf).treatment == .standard)
         var lenient = PolicyConfiguration.standard
         lenient.understandingMaxLatePayments = 2

@@ -8,7 +8,8 @@ import Testing
     let now = Instant("2026-11-30T06:00:00Z")!
 
     func plan(_ customers: [Customer]) -> ContactPlan {
-        ContactPlanner().plan(for: monday, customers: customers.map { PolicyCustomer(customer: $0) }, lastSync: now, now: now)
+        ContactPlanner().plan(
+            for: monday, customers: customers.map { PolicyCustomer(customer: $0) }, lastSync: now, now: now)
     }
 
     @Test func orderIsDecisiveFirstThenAmountTimesDaysPastDue() {
@@ -34,7 +35,9 @@ import Testing
         nothing.address = nil
         let result = plan([noPhone, nothing])
         #expect(result.entries.map(\.channel) == [.email])
-        #expect(result.entries.first?.channelReason == "preferred channel sms barred (no phone number); first usable in fallback order: email")
+        #expect(
+            result.entries.first?.channelReason
+                == "preferred channel sms barred (no phone number); first usable in fallback order: email")
         #expect(result.skipped.map(\.rules) == [["channel"]])
     }
 

@@ -25,7 +25,11 @@ enum Fixture {
             id: id, name: "Test Person", phone: "+358400000000", email: "test@example.invalid",
             address: "Testikatu 1, Tampere", timeZone: zone, preferredChannel: channel,
             contactWindow: window.flatMap { ContactWindow($0) }, flags: flags, agents: agents,
-            accounts: [Account(id: "A-\(id)", creditor: "Example Oy", currency: "EUR", balance: balance, installments: installments)])
+            accounts: [
+                Account(
+                    id: "A-\(id)", creditor: "Example Oy", currency: "EUR", balance: balance, installments: installments
+                )
+            ])
     }
 
     /// Monthly installments of 1000 due on day 10, the last one due `last`, `count` of them, all paid on the due

@@ -22,7 +22,8 @@ struct GoldenCase {
         }
         customers = PolicyCustomer.group(
             customers: portfolio.customers, contacts: try decode("contacts", as: [Contact].self),
-            promises: try decode("promises", as: [PromiseToPay].self), notes: try decode("notes", as: [SatisfactionNote].self))
+            promises: try decode("promises", as: [PromiseToPay].self),
+            notes: try decode("notes", as: [SatisfactionNote].self))
         asOf = LocalDate(document["asOf"]!.stringValue!)!
         now = Instant(document["now"]!.stringValue!)!
         lastSync = Instant(document["lastSync"]!.stringValue!)!
@@ -31,15 +32,21 @@ struct GoldenCase {
     var expected: Value { document["expected"]! }
 
     /// Records an issue for every key of `expected` whose value differs from `actual` (numbers within 1e-6).
-    static func compare(_ actual: Value?, _ expected: Value, path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func compare(
+        _ actual: Value?, _ expected: Value, path: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         switch (actual, expected) {
         case (.some(.object(let a)), .object(let e)):
             for (key, value) in e { compare(a[key], value, path: "\(path).\(key)", sourceLocation: sourceLocation) }
         case (.some(.list(let a)), .list(let e)):
             #expect(a.count == e.count, "\(path): count", sourceLocation: sourceLocation)
-            for (i, pair) in zip(a, e).enumerated() { compare(pair.0, pair.1, path: "\(path)[\(i)]", sourceLocation: sourceLocation) }
+            for (i, pair) in zip(a, e).enumerated() {
+                compare(pair.0, pair.1, path: "\(path)[\(i)]", sourceLocation: sourceLocation)
+            }
         case (.some(let a), _) where number(a) != nil && number(expected) != nil:
-            #expect(abs(number(a)! - number(expected)!) < 1e-6, "\(path): \(a) != \(expected)", sourceLocation: sourceLocation)
+            #expect(
+                abs(number(a)! - number(expected)!) < 1e-6, "\(path): \(a) != \(expected)",
+                sourceLocation: sourceLocation)
         default:
             #expect(actual == expected, "\(path)", sourceLocation: sourceLocation)
         }

@@ -34,11 +34,12 @@ import Testing
     }
 
     @Test func unpaidPastDueIsLateAndCountsDaysFromTheOldest() {
-        let history = Fixture.monthly(count: 10, last: LocalDate("2026-09-10")!) + [
-            Installment(due: LocalDate("2026-10-10")!, amount: 1000),
-            Installment(due: LocalDate("2026-11-10")!, amount: 1000),
-            Installment(due: LocalDate("2026-12-10")!, amount: 1000),
-        ]
+        let history =
+            Fixture.monthly(count: 10, last: LocalDate("2026-09-10")!) + [
+                Installment(due: LocalDate("2026-10-10")!, amount: 1000),
+                Installment(due: LocalDate("2026-11-10")!, amount: 1000),
+                Installment(due: LocalDate("2026-12-10")!, amount: 1000),
+            ]
         let b = behaviour(history)
         #expect(b.daysPastDue == 50)  // 2026-10-10 → 2026-11-29
         #expect(b.latePayments == 2)  // the December installment is not due yet
@@ -47,13 +48,17 @@ import Testing
     }
 
     @Test func partialPaymentLeavesTheInstallmentOpen() {
-        let b = behaviour([Installment(due: LocalDate("2026-11-01")!, amount: 1000, paid: LocalDate("2026-11-01")!, paidAmount: 400)])
+        let b = behaviour([
+            Installment(due: LocalDate("2026-11-01")!, amount: 1000, paid: LocalDate("2026-11-01")!, paidAmount: 400)
+        ])
         #expect(b.daysPastDue == 28)
         #expect(b.latePayments == 1)
     }
 
     @Test func paymentsAfterAsOfAreNotYetKnown() {
-        let b = behaviour([Installment(due: LocalDate("2026-11-01")!, amount: 1000, paid: LocalDate("2026-12-03")!, paidAmount: 1000)])
+        let b = behaviour([
+            Installment(due: LocalDate("2026-11-01")!, amount: 1000, paid: LocalDate("2026-12-03")!, paidAmount: 1000)
+        ])
         #expect(b.daysPastDue == 28)
         #expect(b.latePayments == 1)
     }
@@ -84,14 +89,18 @@ import Testing
 
     @Test func promiseDayIsTheCustomersLocalDay() {
         // Made at 23:30 New York time on 2026-11-11 (04:30Z on the 12th); a payment on the 11th keeps it.
-        let history = [Installment(due: LocalDate("2026-11-11")!, amount: 5000, paid: LocalDate("2026-11-11")!, paidAmount: 5000)]
+        let history = [
+            Installment(due: LocalDate("2026-11-11")!, amount: 5000, paid: LocalDate("2026-11-11")!, paidAmount: 5000)
+        ]
         let promise = Fixture.promise("P", amount: 5000, date: "2026-11-15", madeAt: "2026-11-12T04:30:00Z")
         let ny = PaymentBehaviour(
-            accounts: Fixture.customer(installments: history).accounts, promises: [promise], timeZone: "America/New_York",
+            accounts: Fixture.customer(installments: history).accounts, promises: [promise],
+            timeZone: "America/New_York",
             asOf: asOf, configuration: .standard)
         #expect(ny.brokenPromises == 0)
         let helsinki = PaymentBehaviour(
-            accounts: Fixture.customer(installments: history).accounts, promises: [promise], timeZone: "Europe/Helsinki",
+            accounts: Fixture.customer(installments: history).accounts, promises: [promise],
+            timeZone: "Europe/Helsinki",
             asOf: asOf, configuration: .standard)
         #expect(helsinki.brokenPromises == 1)
     }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct PortfolioSmallTests {
     @Test func readsAndCoversEveryTreatment() throws {
-        let portfolio = try PortfolioReader(isKnownZone: TimeZoneClock.isKnownZone).read(try Fixture.bytes("portfolio-small.json"))
+        let portfolio = try PortfolioReader(isKnownZone: TimeZoneClock.isKnownZone).read(
+            try Fixture.bytes("portfolio-small.json"))
         #expect(portfolio.customers.count == 20)
         #expect(portfolio.customers.filter { $0.agents.count > 1 }.count >= 2)
         #expect(Set(portfolio.customers.flatMap(\.agents)) == ["alice", "bob"])
@@ -16,7 +17,9 @@ import Testing
         for customer in portfolio.customers {
             let decision = rules.decide(PolicyCustomer(customer: customer), asOf: asOf)
             seen.insert(decision.treatment)
-            #expect(decision.treatment.rawValue == expected["treatments"]?[customer.id]?.stringValue, "\(customer.id): \(decision.reasons)")
+            #expect(
+                decision.treatment.rawValue == expected["treatments"]?[customer.id]?.stringValue,
+                "\(customer.id): \(decision.reasons)")
             if let days = expected["daysPastDue"]?[customer.id]?.intValue {
                 #expect(Int64(decision.behaviour.daysPastDue) == days, "\(customer.id)")
             }
@@ -31,7 +34,8 @@ import Testing
     }
 
     @Test func planOnAMondayListsEveryoneOnce() throws {
-        let portfolio = try PortfolioReader(isKnownZone: TimeZoneClock.isKnownZone).read(try Fixture.bytes("portfolio-small.json"))
+        let portfolio = try PortfolioReader(isKnownZone: TimeZoneClock.isKnownZone).read(
+            try Fixture.bytes("portfolio-small.json"))
         let customers = portfolio.customers.map { PolicyCustomer(customer: $0) }
         let now = Instant("2026-11-30T06:00:00Z")!
         let plan = ContactPlanner().plan(for: LocalDate("2026-11-30")!, customers: customers, lastSync: nil, now: now)
@@ -45,7 +49,8 @@ import Testing
         // C-1018 prefers visits but is flagged do-not-visit: the first fallback (call) is used.
         let lars = plan.entries.first { $0.customerId == "C-1018" }!
         #expect(lars.channel == .call)
-        #expect(lars.channelReason == "preferred channel visit barred (do-not-visit); first usable in fallback order: call")
+        #expect(
+            lars.channelReason == "preferred channel visit barred (do-not-visit); first usable in fallback order: call")
         // Sunday: nobody is contacted.
         let sunday = ContactPlanner().plan(for: LocalDate("2026-11-29")!, customers: customers, lastSync: now, now: now)
         #expect(sunday.entries.isEmpty && sunday.skipped.count == 20)

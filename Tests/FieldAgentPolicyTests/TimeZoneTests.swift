@@ -103,7 +103,9 @@ import Testing
             customer: Fixture.customer(zone: "America/New_York"), channel: .call, at: at, contacts: [], lastSync: at,
             now: at)
         #expect(!verdict.isAllowed)
-        #expect(verdict.blocks.map(\.reason) == ["02:00 on Monday in America/New_York is outside contact hours 08:00-21:00"])
+        #expect(
+            verdict.blocks.map(\.reason) == ["02:00 on Monday in America/New_York is outside contact hours 08:00-21:00"]
+        )
         // The plan puts the same customer's window in New York hours, with the right UTC instants.
         let plan = ContactPlanner().plan(
             for: LocalDate("2026-11-30")!,
@@ -121,7 +123,8 @@ import Testing
         ]
         let now = Instant("2026-03-01T00:00:00Z")!
         // Monday 2026-03-30 is the first weekday after Helsinki's change; 2026-03-09 after New York's.
-        let helsinki = ContactPlanner().plan(for: LocalDate("2026-03-30")!, customers: customers, lastSync: now, now: now)
+        let helsinki = ContactPlanner().plan(
+            for: LocalDate("2026-03-30")!, customers: customers, lastSync: now, now: now)
         let h = helsinki.entries.first { $0.customerId == "C-H" }!
         #expect(h.start == Instant("2026-03-30T05:00:00Z") && h.end == Instant("2026-03-30T07:00:00Z"))
         let friday = ContactPlanner().plan(for: LocalDate("2026-03-27")!, customers: customers, lastSync: now, now: now)
@@ -131,7 +134,8 @@ import Testing
         #expect(n.window.description == "20:00-21:00")
         #expect(n.start == Instant("2026-03-10T00:00:00Z") && n.end == Instant("2026-03-10T01:00:00Z"))
         // Saturday 2026-10-31 (EDT) and Monday 2026-11-02 (EST) around New York's fall-back.
-        let saturday = ContactPlanner().plan(for: LocalDate("2026-10-31")!, customers: customers, lastSync: now, now: now)
+        let saturday = ContactPlanner().plan(
+            for: LocalDate("2026-10-31")!, customers: customers, lastSync: now, now: now)
         #expect(saturday.entries.first { $0.customerId == "C-N" }!.start == Instant("2026-11-01T00:00:00Z"))
         let monday = ContactPlanner().plan(for: LocalDate("2026-11-02")!, customers: customers, lastSync: now, now: now)
         #expect(monday.entries.first { $0.customerId == "C-N" }!.start == Instant("2026-11-03T01:00:00Z"))
