@@ -53,11 +53,15 @@ public struct ContactPlanner: Sendable {
             case .skipped(let skip): skipped.append(skip)
             }
         }
-        entries.sort { a, b in
+        // Sort small keys, not the entries themselves: moving large entries costs more than comparing.
+        let order = entries.indices.sorted { i, j in
+            let a = entries[i]
+            let b = entries[j]
             if (a.treatment == .decisive) != (b.treatment == .decisive) { return a.treatment == .decisive }
             if a.priority != b.priority { return a.priority > b.priority }
             return a.customerId < b.customerId
         }
+        entries = order.map { entries[$0] }
         skipped.sort { $0.customerId < $1.customerId }
         let warnings = guardian.staleFinding(lastSync: lastSync, now: now).map { [$0] } ?? []
         return ContactPlan(

@@ -52,26 +52,34 @@ public struct PaymentBehaviour: Hashable, Sendable {
         configuration: PolicyConfiguration
     ) {
         self.asOf = asOf
-        let windowStart = asOf.adding(months: -configuration.lateWindowMonths)
+        // Day numbers instead of dates in the loop: one conversion per date, integer comparisons after.
+        let today = asOf.daysSinceEpoch
+        let windowStart = asOf.adding(months: -configuration.lateWindowMonths).daysSinceEpoch
         let grace = configuration.graceDays
         var onTime = 0
         var late = 0
         var worst = 0
         var pastDue = 0
-        var earliest: LocalDate?
+        var earliest = Int.max
         var balance: Int64 = 0
-        var latestDecidedDue: LocalDate?
+        var latestDecidedDue = Int.min
         var latestWasLate = false
         for account in accounts {
             balance += account.balance
-            pastDue = max(pastDue, PaymentBehaviour.daysPastDue(of: account, asOf: asOf))
+            var oldestUnsettled = Int.max
             for installment in account.installments {
-                if earliest == nil || installment.due < earliest! { earliest = installment.due }
-                guard installment.due <= asOf else { continue }
-                let settled = PaymentBehaviour.settledDate(installment, asOf: asOf)
-                let daysLate = installment.due.days(until: settled ?? asOf)
+                let due = installment.due.daysSinceEpoch
+                earliest = min(earliest, due)
+                guard due <= today else { continue }
+                var settled: Int?
+                if let paid = installment.paid, (installment.paidAmount ?? 0) >= installment.amount {
+                    let paidDay = paid.daysSinceEpoch
+                    if paidDay <= today { settled = paidDay }
+                }
+                if settled == nil, due < today { oldestUnsettled = min(oldestUnsettled, due) }
+                let daysLate = (settled ?? today) - due
                 worst = max(worst, daysLate)
-                guard installment.due > windowStart else { continue }
+                guard due > windowStart else { continue }
                 let isLate: Bool
                 if settled != nil {
                     isLate = daysLate > grace
@@ -81,13 +89,14 @@ public struct PaymentBehaviour: Hashable, Sendable {
                     continue
                 }
                 if isLate { late += 1 } else { onTime += 1 }
-                if latestDecidedDue == nil || installment.due > latestDecidedDue! {
-                    latestDecidedDue = installment.due
+                if due > latestDecidedDue {
+                    latestDecidedDue = due
                     latestWasLate = isLate
-                } else if installment.due == latestDecidedDue!, isLate {
+                } else if due == latestDecidedDue, isLate {
                     latestWasLate = true
                 }
             }
+            if oldestUnsettled != Int.max { pastDue = max(pastDue, today - oldestUnsettled) }
         }
         onTimePayments = onTime
         latePayments = late
@@ -95,7 +104,8 @@ public struct PaymentBehaviour: Hashable, Sendable {
         daysPastDue = pastDue
         outstandingBalance = balance
         latestDecidedWasLate = latestWasLate
-        if let earliest, earliest < asOf {
+        if earliest < today {
+            let earliest = LocalDate(daysSinceEpoch: earliest)
             var months = (asOf.year - earliest.year) * 12 + asOf.month - earliest.month
             if asOf.day < earliest.day { months -= 1 }
             monthsAsCustomer = max(0, months)
