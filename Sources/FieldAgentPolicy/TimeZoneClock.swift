@@ -1,0 +1,65 @@
+import FieldAgentCore
+import Foundation
+
+/// Converts between instants and wall-clock times in one IANA time zone, across daylight-saving changes.
+///
+/// Offsets come from Foundation's `TimeZone` (the system's tz database). An unknown identifier falls
+/// back to UTC; ``isKnown`` says whether that happened (the portfolio reader rejects unknown zones).
+///
+/// Wall times that do not exist or exist twice are resolved the way calendar libraries commonly do:
+/// - in a spring-forward gap (e.g. 03:30 in Helsinki on 2026-03-29), the time is moved forward by
+///   the length of the gap (to 04:30 EEST);
+/// - in a fall-back overlap (e.g. 01:30 in New York on 2026-11-01), the earlier instant is chosen
+///   (01:30 EDT).
+public struct TimeZoneClock: Sendable {
+    /// The IANA identifier this clock was asked for.
+    public let identifier: String
+    /// False when the identifier is unknown and the clock uses UTC instead.
+    public let isKnown: Bool
+    let zone: TimeZone
+
+    /// A clock for the IANA zone `identifier`, e.g. `Europe/Helsinki`.
+    public init(identifier: String) {
+        self.identifier = identifier
+        if let zone = TimeZone(identifier: identifier) {
+            self.zone = zone
+            isKnown = true
+        } else {
+            zone = TimeZone(secondsFromGMT: 0)!
+            isKnown = false
+        }
+    }
+
+    /// Whether `identifier` names a zone in the tz database; suitable for ``PortfolioReader``.
+    public static func isKnownZone(_ identifier: String) -> Bool { TimeZone(identifier: identifier) != nil }
+
+    /// The zone's offset from UTC at `instant`, in seconds (positive east of Greenwich).
+    public func offsetSeconds(at instant: Instant) -> Int {
+        zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.millisecondsSinceEpoch) / 1000))
+    }
+
+    /// The wall-clock time at `instant` in this zone.
+    public func wallTime(at instant: Instant) -> WallTime {
+        let local = instant.millisecondsSinceEpoch + Int64(offsetSeconds(at: instant)) * 1000
+        let day = local >= 0 ? local / 86_400_000 : -((86_399_999 - local) / 86_400_000)
+        let minute = Int((local - day * 86_400_000) / 60_000)
+        return WallTime(date: LocalDate(daysSinceEpoch: Int(day)), minute: minute)
+    }
+
+    /// The instant at which this zone's clocks show `wall`; see the type's notes for gaps and overlaps.
+    public func instant(at wall: WallTime) -> Instant {
+        let localSeconds = (Int64(wall.date.daysSinceEpoch) * 1440 + Int64(wall.minute)) * 60
+        let before = offsetSeconds(at: Instant(millisecondsSinceEpoch: (localSeconds - 86_400) * 1000))
+        let after = offsetSeconds(at: Instant(millisecondsSinceEpoch: (localSeconds + 86_400) * 1000))
+        func fits(_ offset: Int) -> Bool {
+            offsetSeconds(at: Instant(millisecondsSinceEpoch: (localSeconds - Int64(offset)) * 1000)) == offset
+        }
+        let candidates = [before, after].filter(fits)
+        if let earliest = candidates.max() {
+            // Both fit in an overlap: the larger offset is the earlier instant.
+            return Instant(millisecondsSinceEpoch: (localSeconds - Int64(earliest)) * 1000)
+        }
+        // A gap: reading the wall time with the offset in force before the change moves it forward.
+        return Instant(millisecondsSinceEpoch: (localSeconds - Int64(before)) * 1000)
+    }
+}
