@@ -15,7 +15,7 @@ let package = Package(
         // The only module that imports Glibc.
         .target(name: "FieldAgentSystem"),
         .target(name: "FieldAgentStore", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
-        .target(name: "FieldAgentSync", dependencies: ["FieldAgentCore", "FieldAgentStore"]),
+        .target(name: "FieldAgentSync", dependencies: ["FieldAgentCore", "FieldAgentStore", "FieldAgentSystem"]),
         .target(
             name: "FieldAgentServer",
             dependencies: ["FieldAgentCore", "FieldAgentPolicy", "FieldAgentSystem", "FieldAgentStore", "FieldAgentHTTP"]
