@@ -1,0 +1,95 @@
+import FieldAgentCore
+import Foundation
+
+/// Runs a ``SyncSession`` over a ``Transport`` against a ``ReplicaStore``: the thin I/O loop
+/// around the pure state machine.
+///
+/// ```swift
+/// let driver = SyncDriver(replica: store, transport: URLSessionTransport(baseURL: url), configuration: config)
+/// let report = try await driver.run()
+/// ```
+///
+/// Interrupted syncs (no network, a killed process) need no cleanup: the next `run()` pushes
+/// what is still pending (the server answers `duplicate` for what it already stored) and pulls
+/// from the last saved cursor.
+public struct SyncDriver: Sendable {
+    /// The device's store.
+    public let replica: ReplicaStore
+    /// How requests reach the server.
+    public let transport: any Transport
+    /// Server, token, limits and retry policy.
+    public let configuration: SyncSession.Configuration
+    let now: @Sendable () -> Instant
+    let sleep: @Sendable (Duration) async -> Void
+    let progress: (@Sendable (SyncProgress) -> Void)?
+
+    /// A driver. `now` is the device clock (injectable for tests); `sleep` waits between retries;
+    /// `progress` is called after every push answer and every applied page.
+    public init(
+        replica: ReplicaStore, transport: any Transport, configuration: SyncSession.Configuration,
+        now: @escaping @Sendable () -> Instant = SyncDriver.systemNow,
+        sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
+        progress: (@Sendable (SyncProgress) -> Void)? = nil
+    ) {
+        self.replica = replica
+        self.transport = transport
+        self.configuration = configuration
+        self.now = now
+        self.sleep = sleep
+        self.progress = progress
+    }
+
+    /// The system clock as an ``Instant``.
+    @Sendable public static func systemNow() -> Instant {
+        Instant(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+    }
+
+    /// Pushes, then pulls until caught up; records the sync time and returns what was done.
+    public func run() async throws(SyncError) -> SyncReport {
+        var session = SyncSession(configuration)
+        var action = session.receive(.start)
+        while true {
+            switch action {
+            case .loadPushBatch(let limit):
+                action = session.receive(
+                    .loaded(
+                        batch: replica.pushBatch(limit: limit), pending: replica.pendingCount, cursor: replica.cursor))
+            case .send(let request, let delay):
+                if delay > .zero { await sleep(delay) }
+                do {
+                    let response = try await transport.send(request)
+                    action = session.receive(.response(response))
+                } catch {
+                    action = session.receive(.transportFailed(error))
+                }
+            case .recordPush(let batch, let results, let serverTime):
+                do {
+                    let outcome = try replica.recordPush(batch: batch, results: results, serverTime: serverTime, at: now())
+                    action = session.receive(.pushRecorded(outcome))
+                } catch {
+                    action = session.receive(.storageFailed(error.description))
+                }
+                progress?(session.progress)
+            case .applyPage(let page):
+                do {
+                    let outcome = try replica.applyPage(
+                        changes: page.changes, purge: page.purge, cursor: page.cursor, serverTime: page.serverTime,
+                        at: now())
+                    action = session.receive(.pageApplied(outcome))
+                } catch {
+                    action = session.receive(.storageFailed(error.description))
+                }
+                progress?(session.progress)
+            case .finish(let report):
+                do {
+                    try replica.markSynced(at: now())
+                } catch {
+                    throw .storage(error.description)
+                }
+                return report
+            case .fail(let error):
+                throw error
+            }
+        }
+    }
+}

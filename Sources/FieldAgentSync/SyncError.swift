@@ -1,0 +1,57 @@
+/// Why a sync did not complete, phrased so that the agent knows what to do.
+///
+/// Nothing is lost in any of these cases: pending changes stay on the device and the cursor
+/// only moves with applied data, so the next sync continues where this one stopped.
+/// Descriptions never contain personal data or the token.
+public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No HTTP answer after every retry (refused, timed out, cut), or the server kept answering 5xx.
+    case unreachable(server: String, reason: String, pending: Int)
+    /// The server does not know the token (missing, malformed or unknown).
+    case unauthorized(server: String)
+    /// The token was revoked by the back office.
+    case tokenRevoked(server: String)
+    /// The server refused changes for clock skew even after they were re-stamped with its own time.
+    case clockSkew(aheadSeconds: Int64, pending: Int)
+    /// The server refused the request itself (4xx other than 401), with its problem `type` and `detail`.
+    case refused(status: Int, type: String, detail: String)
+    /// The server's answer does not follow protocol.md.
+    case invalidResponse(String)
+    /// The device's own store failed; its description says what to do.
+    case storage(String)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let server, let reason, let pending):
+            return "cannot reach \(server): \(reason) — \(SyncError.kept(pending))"
+        case .unauthorized(let server):
+            return
+                "\(server) does not accept this device's token; ask the back office for a new token and run "
+                + "`fieldagent init` again (your pending changes are kept)"
+        case .tokenRevoked(let server):
+            return
+                "the token of this device was revoked at \(server); ask the back office for a new token and run "
+                + "`fieldagent init` again (your pending changes are kept)"
+        case .clockSkew(let ahead, let pending):
+            return
+                "this device's clock is about \(ahead) s ahead of the server and the server keeps refusing its changes; "
+                + "set the date and time right and sync again — \(SyncError.kept(pending))"
+        case .refused(let status, let type, let detail):
+            let tail = detail.isEmpty ? "" : ": \(detail)"
+            return "the server refused the sync (HTTP \(status), \(type))\(tail); your changes are kept"
+        case .invalidResponse(let problem):
+            return
+                "the server's answer does not follow the sync protocol (\(problem)); check the server address and "
+                + "versions; your changes are kept"
+        case .storage(let description):
+            return "the local store failed: \(description)"
+        }
+    }
+
+    static func kept(_ pending: Int) -> String {
+        switch pending {
+        case 0: "nothing is lost; sync again later"
+        case 1: "your 1 change is kept and will be sent at the next sync"
+        default: "your \(pending) changes are kept and will be sent at the next sync"
+        }
+    }
+}
