@@ -1,0 +1,32 @@
+/// Why an agent home could not be created, opened or edited; descriptions say what to do and
+/// never quote the values typed (they may be personal data).
+public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No home in the directory.
+    case missing(path: String)
+    /// `init` on a directory that already holds a home.
+    case alreadyExists(path: String)
+    /// An `init` argument is unusable.
+    case invalidSetting(String)
+    /// The customer is not on this device (not assigned, not synced yet, purged or erased).
+    case unknownCustomer(String)
+    /// The edit fails the same validation the server applies; nothing was written.
+    case invalidEdit(reason: String, detail: String)
+    /// The replica store failed.
+    case store(ReplicaStoreError)
+    /// The token file could not be written or read.
+    case tokenFile(path: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): "no FieldAgent home at \(path); run `fieldagent init` first"
+        case .alreadyExists(let path):
+            "a FieldAgent home already exists at \(path); use it, or choose another --home"
+        case .invalidSetting(let problem): problem
+        case .unknownCustomer(let id):
+            "customer \(id) is not on this device; check the id with `fieldagent customers`, or sync first"
+        case .invalidEdit(let reason, let detail): "\(detail) (\(reason)); nothing was saved"
+        case .store(let error): error.description
+        case .tokenFile(let path, let problem): "cannot use the token file \(path): \(problem)"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import FieldAgentCore
+
+/// The sync state of a home, as `fieldagent status` shows it.
+public struct AgentStatus: Sendable, Hashable {
+    /// Changes saved here and not yet answered by the server.
+    public var pending: Int
+    /// Changes the server refused, with reasons.
+    public var rejected: [RejectedChange]
+    /// Unresolved conflicts.
+    public var conflicts: Int
+    /// The end of the last successful sync, if any.
+    public var lastSync: Instant?
+    /// The server URL.
+    public var server: String
+    /// The agent name.
+    public var agent: String
+    /// This device's replica id.
+    public var replicaID: String
+}
