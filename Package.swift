@@ -32,7 +32,9 @@ let package = Package(
         .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
         // Child process for the store's crash and locking tests.
         .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),
-        .executableTarget(name: "fieldagent-bench", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
+        .executableTarget(
+            name: "fieldagent-bench", dependencies: ["FieldAgentCore", "FieldAgentPolicy", "FieldAgentTestSupport"]
+        ),
         .testTarget(name: "FieldAgentCoreTests", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
         .testTarget(name: "FieldAgentPolicyTests", dependencies: ["FieldAgentPolicy", "FieldAgentTestSupport"]),
         .testTarget(
