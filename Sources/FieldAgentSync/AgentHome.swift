@@ -142,7 +142,7 @@ public final class AgentHome: Sendable {
         let state = replica.state
         let needle = search?.lowercased()
         return state.customerIDs.compactMap { id -> Customer? in
-            guard let customer = visible(state.customer(id: id)) else { return nil }
+            guard let customer = visible(state.customer(id)) else { return nil }
             if let needle, !needle.isEmpty, !customer.id.lowercased().contains(needle),
                 !customer.name.lowercased().contains(needle)
             {
@@ -153,7 +153,7 @@ public final class AgentHome: Sendable {
     }
 
     /// One customer with its current values, or nil when it is not on this device.
-    public func customer(id: String) -> Customer? { visible(replica.state.customer(id: id)) }
+    public func customer(id: String) -> Customer? { visible(replica.state.customer(id)) }
 
     /// The customer's contacts, oldest first.
     public func contacts(customer: String) -> [Contact] { replica.state.contacts(customer: customer) }
@@ -167,7 +167,7 @@ public final class AgentHome: Sendable {
     /// Unresolved conflicts on visible customers.
     public func conflicts() -> [Conflict] {
         let state = replica.state
-        return state.conflicts().filter { visible(state.customer(id: $0.customer)) != nil }
+        return state.conflicts().filter { visible(state.customer($0.customer)) != nil }
     }
 
     /// Pending, rejected, conflicts and last sync.
