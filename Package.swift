@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FieldAgentSyncTests",
-            dependencies: ["FieldAgentSync", "FieldAgentServer", "FieldAgentTestSupport"]
+            dependencies: ["FieldAgentSync", "FieldAgentSystem", "FieldAgentTestSupport"]
         ),
         .testTarget(
             name: "FieldAgentEndToEndTests",

@@ -22,7 +22,8 @@ public final class AgentHome: Sendable {
     public let configuration: HomeConfiguration
     /// The replica store.
     public let replica: ReplicaStore
-    let now: @Sendable () -> Instant
+    /// The clock edits are stamped with (injectable for tests).
+    public let now: @Sendable () -> Instant
     let validator: ChangeValidator
 
     init(path: String, configuration: HomeConfiguration, replica: ReplicaStore, now: @escaping @Sendable () -> Instant) {
