@@ -33,7 +33,11 @@ let package = Package(
         // Child process for the store's crash and locking tests.
         .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),
         .executableTarget(
-            name: "fieldagent-bench", dependencies: ["FieldAgentCore", "FieldAgentPolicy", "FieldAgentTestSupport"]
+            name: "fieldagent-bench",
+            dependencies: [
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentSystem",
+                "FieldAgentTestSupport",
+            ]
         ),
         .testTarget(name: "FieldAgentCoreTests", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
         .testTarget(name: "FieldAgentPolicyTests", dependencies: ["FieldAgentPolicy", "FieldAgentTestSupport"]),

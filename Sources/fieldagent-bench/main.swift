@@ -4,7 +4,10 @@ import Foundation
 /// `fieldagent-bench WORKLOAD [--json]`: prints the figures recorded in BENCHMARKS.md.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let json = arguments.contains("--json")
-let workloads: [String: () -> [(String, Value)]] = ["merge": MergeBenchmark.run, "policy": PolicyBenchmark.run]
+let workloads: [String: () -> [(String, Value)]] = [
+    "merge": MergeBenchmark.run, "policy": PolicyBenchmark.run, "store": StoreBenchmark.run,
+    "store-open": StoreBenchmark.openOnly,
+]
 guard let name = arguments.first(where: { !$0.hasPrefix("-") }), let run = workloads[name] else {
     FileHandle.standardError.write(
         Data("usage: fieldagent-bench \(workloads.keys.sorted().joined(separator: "|")) [--json]\n".utf8))
