@@ -26,7 +26,8 @@ public final class AgentHome: Sendable {
     public let now: @Sendable () -> Instant
     let validator: ChangeValidator
 
-    init(path: String, configuration: HomeConfiguration, replica: ReplicaStore, now: @escaping @Sendable () -> Instant) {
+    init(path: String, configuration: HomeConfiguration, replica: ReplicaStore, now: @escaping @Sendable () -> Instant)
+    {
         self.path = path
         self.configuration = configuration
         self.replica = replica
@@ -240,7 +241,8 @@ public final class AgentHome: Sendable {
         if let contact { body["contactId"] = .string(contact) }
         func field(_ name: String) -> Target { Target(customer: customer, entity: .note, id: noteID, field: name) }
         var edits: [LocalEdit] = [
-            .create(.note, id: noteID, customer: customer, body: .object(body)), .set(field("score"), .int(Int64(score))),
+            .create(.note, id: noteID, customer: customer, body: .object(body)),
+            .set(field("score"), .int(Int64(score))),
         ]
         if let effort { edits.append(.set(field("effort"), .int(Int64(effort)))) }
         if let comment { edits.append(.set(field("comment"), .string(comment))) }

@@ -288,9 +288,13 @@ public final class ReplicaStore: Sendable {
                     guard reason == "clock-skew", live else { continue }
                     let replaces =
                         change.op == .create
-                        ? [] : ReplicaStore.mergeContext(change.replaces, [change] + outcome.restamped.filter {
-                            $0.op == change.op && $0.target == change.target
-                        })
+                        ? []
+                        : ReplicaStore.mergeContext(
+                            change.replaces,
+                            [change]
+                                + outcome.restamped.filter {
+                                    $0.op == change.op && $0.target == change.target
+                                })
                     let replacement = Change(
                         id: ChangeID(replica: replicaID, counter: inner.reserveCounter()),
                         hlc: clock.now(wallMillis: serverTime), agent: change.agent, target: change.target,

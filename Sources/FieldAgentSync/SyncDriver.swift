@@ -64,7 +64,8 @@ public struct SyncDriver: Sendable {
                 }
             case .recordPush(let batch, let results, let serverTime):
                 do {
-                    let outcome = try replica.recordPush(batch: batch, results: results, serverTime: serverTime, at: now())
+                    let outcome = try replica.recordPush(
+                        batch: batch, results: results, serverTime: serverTime, at: now())
                     action = session.receive(.pushRecorded(outcome))
                 } catch {
                     action = session.receive(.storageFailed(error.description))

@@ -92,7 +92,8 @@ func problem(_ status: Int, _ type: String) -> TransportResponse {
         status: status, headers: ["content-type": "application/problem+json"],
         body: JSON.bytes(
             .object([
-                "type": .string("urn:fieldagent:problem:\(type)"), "title": .string(type), "status": .int(Int64(status)),
+                "type": .string("urn:fieldagent:problem:\(type)"), "title": .string(type),
+                "status": .int(Int64(status)),
                 "detail": .string("scripted \(type)"),
             ])))
 }

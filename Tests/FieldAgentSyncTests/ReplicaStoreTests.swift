@@ -127,7 +127,8 @@ import Testing
         let imported = office.importCustomer(
             Sample.customer("C-9", agents: ["alice"], name: "Zebulon Quuxington"), agent: "backoffice",
             wallMillis: at.millisecondsSinceEpoch)
-        _ = try store.applyPage(changes: imported, purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try store.applyPage(
+            changes: imported, purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
         try store.record(
             [
                 .create(
@@ -164,7 +165,8 @@ import Testing
         let imported = office.importCustomer(
             Sample.customer("C-7", agents: ["alice"], name: "Purgatory Person"), agent: "backoffice",
             wallMillis: at.millisecondsSinceEpoch)
-        _ = try store.applyPage(changes: imported, purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try store.applyPage(
+            changes: imported, purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
         _ = try store.applyPage(changes: [], purge: ["C-7"], cursor: "2", serverTime: at.millisecondsSinceEpoch, at: at)
         #expect(store.state.customer("C-7") == nil)
         #expect(!Sample.contains(Sample.allBytes(under: path), "Purgatory Person"))
@@ -173,7 +175,8 @@ import Testing
         defer { store.close() }
         #expect(store.state.customer("C-7") == nil)
         // Assigned again: the server sends the same changes again, and they apply.
-        _ = try store.applyPage(changes: imported, purge: [], cursor: "3", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try store.applyPage(
+            changes: imported, purge: [], cursor: "3", serverTime: at.millisecondsSinceEpoch, at: at)
         #expect(store.state.customer("C-7")?.name == "Purgatory Person")
     }
 
