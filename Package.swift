@@ -23,8 +23,7 @@ let package = Package(
         .target(
             name: "FieldAgentCLI",
             dependencies: [
-                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
-                "FieldAgentSystem",
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentSystem",
             ]
         ),
         .target(name: "FieldAgentTestSupport", dependencies: ["FieldAgentCore"]),

@@ -1,0 +1,4 @@
+/// A `fieldagent` command.
+protocol ClientCommand: ToolCommand {
+    func run(_ context: ClientContext) async throws -> ExitCode
+}

@@ -1,0 +1,4 @@
+import FieldAgentCLI
+import Foundation
+
+exit(await ClientTool.main(Array(CommandLine.arguments.dropFirst())))
