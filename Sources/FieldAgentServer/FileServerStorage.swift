@@ -109,17 +109,37 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         state.withLock { $0.assignments[customer] ?? [] }
     }
 
-    public func setAssignment(customer: String, agent: String, assigned: Bool) throws(ServerStorageError) -> Bool {
-        try asWriter { () throws(ServerStorageError) -> Bool in
-            let (current, sequence) = state.withLock { ($0.assignments[customer] ?? [], $0.nextSequence) }
-            guard current.contains(agent) != assigned else { return false }
-            try write([
-                ServerState.assignmentRecord(customer: customer, agent: agent, assigned: assigned, sequence: sequence)
-            ])
-            state.withLock {
-                $0.applyAssignment(customer: customer, agent: agent, assigned: assigned, sequence: sequence)
+    public func setAssignments(_ changes: [AssignmentChange]) throws(ServerStorageError) -> Int {
+        try asWriter { () throws(ServerStorageError) -> Int in
+            var records: [[UInt8]] = []
+            var events: [(AssignmentChange, UInt64)] = []
+            state.withLock { current in
+                var assignments = current.assignments
+                var sequence = current.nextSequence
+                for change in changes
+                where assignments[change.customer, default: []].contains(change.agent) != change.assigned {
+                    if change.assigned {
+                        assignments[change.customer, default: []].insert(change.agent)
+                    } else {
+                        assignments[change.customer]?.remove(change.agent)
+                    }
+                    records.append(
+                        ServerState.assignmentRecord(
+                            customer: change.customer, agent: change.agent, assigned: change.assigned,
+                            sequence: sequence))
+                    events.append((change, sequence))
+                    sequence += 1
+                }
             }
-            return true
+            guard !records.isEmpty else { return 0 }
+            try write(records)
+            state.withLock { current in
+                for (change, sequence) in events {
+                    current.applyAssignment(
+                        customer: change.customer, agent: change.agent, assigned: change.assigned, sequence: sequence)
+                }
+            }
+            return events.count
         }
     }
 

@@ -14,8 +14,9 @@ public protocol ServerStorage: AnyObject, Sendable {
 
     /// The agents assigned to `customer`.
     func assignedAgents(of customer: String) -> Set<String>
-    /// Adds or removes one assignment, logging an assignment event. Returns whether anything changed.
-    func setAssignment(customer: String, agent: String, assigned: Bool) throws(ServerStorageError) -> Bool
+    /// Adds or removes assignments in one durable write, logging an event for each that changes
+    /// something. Returns how many changed.
+    func setAssignments(_ changes: [AssignmentChange]) throws(ServerStorageError) -> Int
 
     /// Whether a change with this id was stored, and with the same content as `change`.
     func status(of change: Change) -> StoredChangeStatus
