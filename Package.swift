@@ -28,7 +28,8 @@ let package = Package(
         ),
         .target(name: "FieldAgentTestSupport", dependencies: ["FieldAgentCore"]),
         .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
-        .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
+        // Minimal entry point until the CLI lands; end-to-end tests spawn it.
+        .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentServer"]),
         // Child process for the store's crash and locking tests.
         .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),
         .executableTarget(
@@ -52,6 +53,7 @@ let package = Package(
             name: "FieldAgentSyncTests",
             dependencies: ["FieldAgentSync", "FieldAgentSystem", "FieldAgentTestSupport"]
         ),
+        .testTarget(name: "FieldAgentServerTests", dependencies: ["FieldAgentServer", "FieldAgentTestSupport"]),
         .testTarget(
             name: "FieldAgentEndToEndTests",
             dependencies: ["FieldAgentCLI", "FieldAgentTestSupport"]

@@ -1,0 +1,236 @@
+import FieldAgentCore
+import FieldAgentPolicy
+import Foundation
+
+/// The back office's operations on a ``ServerStorage``: agents and tokens, portfolio import,
+/// assignment, company-wide KPIs and erasure.
+///
+/// Runs in the server process (behind the admin socket) or directly on the files when no server
+/// runs; ``AdminClient`` picks the way. Operations are serialised, because back-office changes
+/// are numbered by one replica (`backoffice`).
+public final class AdminService: Sendable {
+    /// The agent name under which back-office changes are recorded.
+    public static let backOfficeAgent = "backoffice"
+
+    /// The storage operated on.
+    public let storage: any ServerStorage
+    let now: @Sendable () -> Instant
+    let isKnownZone: @Sendable (String) -> Bool
+    private let serial = NSLock()
+
+    /// A service over `storage`, with the clock used to stamp back-office changes.
+    public init(
+        storage: any ServerStorage, now: @escaping @Sendable () -> Instant = SyncService.systemNow,
+        isKnownZone: @escaping @Sendable (String) -> Bool = { TimeZone(identifier: $0) != nil }
+    ) {
+        self.storage = storage
+        self.now = now
+        self.isKnownZone = isKnownZone
+    }
+
+    private func serialised<R>(_ body: () throws(AdminError) -> R) throws(AdminError) -> R {
+        serial.lock()
+        defer { serial.unlock() }
+        return try body()
+    }
+
+    private static func wrap<R>(_ body: () throws(ServerStorageError) -> R) throws(AdminError) -> R {
+        do {
+            return try body()
+        } catch {
+            throw .storage(error.description)
+        }
+    }
+
+    // MARK: - Agents
+
+    /// Creates an agent and returns its token: 32 random bytes as 64 hex digits. Only the hash is stored.
+    public func addAgent(name: String) throws(AdminError) -> String {
+        try AdminService.checkAgentName(name)
+        return try serialised { () throws(AdminError) -> String in
+            guard !storage.agents().contains(where: { $0.name == name }) else { throw .agentExists(name) }
+            var generator = SystemRandomNumberGenerator()
+            let token = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try AdminService.wrap { () throws(ServerStorageError) in
+                try storage.saveAgent(AgentRecord(name: name, tokenHash: SHA256.hash(token)))
+            }
+            return Hex.encode(token)
+        }
+    }
+
+    /// Revokes an agent's token; its next request gets `401 token-revoked`.
+    public func revokeAgent(name: String) throws(AdminError) {
+        try serialised { () throws(AdminError) in
+            guard var agent = storage.agents().first(where: { $0.name == name }) else { throw .unknownAgent(name) }
+            guard !agent.revoked else { return }
+            agent.revoked = true
+            try AdminService.wrap { () throws(ServerStorageError) in try storage.saveAgent(agent) }
+        }
+    }
+
+    /// Every agent, sorted by name, with its customer count.
+    public func listAgents() -> [AgentSummary] {
+        let state = storage.currentState()
+        var counts: [String: Int] = [:]
+        for id in state.customerIDs {
+            for agent in storage.assignedAgents(of: id) { counts[agent, default: 0] += 1 }
+        }
+        return storage.agents().map { AgentSummary(name: $0.name, revoked: $0.revoked, customers: counts[$0.name] ?? 0) }
+    }
+
+    static func checkAgentName(_ name: String) throws(AdminError) {
+        let allowed = name.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "." || $0 == "_"
+                || $0 == "-"
+        }
+        guard !name.isEmpty, name.utf8.count <= 64, allowed, name != backOfficeAgent else {
+            throw .invalidAgentName(name)
+        }
+    }
+
+    // MARK: - Assignment
+
+    /// Adds `agent` to the customer's agents: its next pull carries the customer's whole state.
+    public func assign(customer: String, agent: String) throws(AdminError) {
+        try setAssignment(customer: customer, agent: agent, assigned: true)
+    }
+
+    /// Removes `agent` from the customer's agents: its next pull tells its devices to purge the customer.
+    public func unassign(customer: String, agent: String) throws(AdminError) {
+        try setAssignment(customer: customer, agent: agent, assigned: false)
+    }
+
+    private func setAssignment(customer: String, agent: String, assigned: Bool) throws(AdminError) {
+        try serialised { () throws(AdminError) in
+            let state = storage.currentState()
+            guard !state.isErased(customer) else { throw .customerErased(customer) }
+            guard state.customerIDs.contains(customer) else { throw .unknownCustomer(customer) }
+            guard storage.agents().contains(where: { $0.name == agent }) else { throw .unknownAgent(agent) }
+            var agents = storage.assignedAgents(of: customer)
+            guard agents.contains(agent) != assigned else { return }
+            if assigned { agents.insert(agent) } else { agents.remove(agent) }
+            var builder = BackOfficeChanges(state: state, wallMillis: now().millisecondsSinceEpoch)
+            builder.set(Target(customer: customer, field: "agents"), .list(agents.sorted().map { .string($0) }))
+            try AdminService.wrap { () throws(ServerStorageError) in
+                // The record first, then the event: the event's full-state delivery includes the new agent list.
+                _ = try storage.append(builder.changes)
+                _ = try storage.setAssignments([
+                    AssignmentChange(customer: customer, agent: agent, assigned: assigned)
+                ])
+            }
+        }
+    }
+
+    // MARK: - Import
+
+    /// Imports a portfolio file (SPEC.md → Portfolio import format).
+    public func importPortfolio(atPath path: String) throws(AdminError) -> ImportSummary {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw .unreadableFile(path: path, reason: "no such file or not readable")
+        }
+        return try importPortfolio(bytes)
+    }
+
+    /// Imports a portfolio document. All-or-nothing validation: an invalid document changes nothing
+    /// and the error names the path of its first problem.
+    ///
+    /// Idempotent: importing the same document again stores nothing. A re-import updates accounts
+    /// (balances, installments), adds flags and agents, and fills fields that are empty; it never
+    /// overwrites a profile field an agent may have corrected, and never removes flags or agents.
+    /// Erased customers are skipped.
+    public func importPortfolio(_ bytes: [UInt8]) throws(AdminError) -> ImportSummary {
+        let portfolio: Portfolio
+        do {
+            portfolio = try PortfolioReader(isKnownZone: isKnownZone).read(bytes)
+        } catch {
+            throw .invalidPortfolio(error.description)
+        }
+        return try serialised { () throws(AdminError) -> ImportSummary in
+            let state = storage.currentState()
+            var builder = BackOfficeChanges(state: state, wallMillis: now().millisecondsSinceEpoch)
+            var assignments: [AssignmentChange] = []
+            var created = 0
+            var updated = 0
+            var skipped = 0
+            for customer in portfolio.customers {
+                if state.isErased(customer.id) {
+                    skipped += 1
+                    continue
+                }
+                let before = builder.changes.count
+                let isNew = !state.customerIDs.contains(customer.id)
+                let record = AdminService.value(of: customer)
+                for field in Customer.editableFields {
+                    guard let value = record[field], !value.isNull else { continue }
+                    let target = Target(customer: customer.id, field: field)
+                    if state.value(target) == nil { builder.set(target, value) }
+                }
+                let accounts = AdminService.value(of: customer.accounts)
+                let accountsTarget = Target(customer: customer.id, field: "accounts")
+                if state.value(accountsTarget) != accounts { builder.set(accountsTarget, accounts) }
+                let present = state.flags(customer: customer.id)
+                for flag in customer.flags.map(\.rawValue).sorted() where !present.contains(flag) {
+                    builder.addFlag(customer: customer.id, flag: flag)
+                }
+                let current = storage.assignedAgents(of: customer.id)
+                let agents = current.union(customer.agents)
+                let agentsTarget = Target(customer: customer.id, field: "agents")
+                let agentsValue = Value.list(agents.sorted().map { .string($0) })
+                if state.value(agentsTarget) != agentsValue { builder.set(agentsTarget, agentsValue) }
+                for agent in customer.agents.sorted() where !current.contains(agent) {
+                    assignments.append(AssignmentChange(customer: customer.id, agent: agent, assigned: true))
+                }
+                if isNew {
+                    created += 1
+                } else if builder.changes.count > before {
+                    updated += 1
+                }
+            }
+            let changes = builder.changes
+            let added = try AdminService.wrap { () throws(ServerStorageError) -> Int in
+                if !changes.isEmpty { _ = try storage.append(changes) }
+                return try storage.setAssignments(assignments)
+            }
+            return ImportSummary(
+                customers: portfolio.customers.count, created: created, updated: updated, skippedErased: skipped,
+                changes: changes.count, assignments: added)
+        }
+    }
+
+    /// A Codable value as a JSON ``Value`` (through the portfolio format's keys).
+    static func value(of encodable: some Encodable) -> Value {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(encodable), let value = try? JSON.parse(Array(data)) else { return .null }
+        return value
+    }
+
+    // MARK: - Erasure
+
+    /// Erases a customer (GDPR): stores a tombstone that reaches every assigned device at its next
+    /// pull, and removes every other byte about the customer from the server's files at once.
+    public func erase(customer: String) throws(AdminError) {
+        try serialised { () throws(AdminError) in
+            let state = storage.currentState()
+            guard !state.isErased(customer) else { return }
+            guard state.customerIDs.contains(customer) else { throw .unknownCustomer(customer) }
+            var builder = BackOfficeChanges(state: state, wallMillis: now().millisecondsSinceEpoch)
+            let tombstone = builder.erase(customer: customer)
+            try AdminService.wrap { () throws(ServerStorageError) in
+                try storage.erase(customer: customer, with: tombstone)
+            }
+        }
+    }
+
+    // MARK: - KPIs
+
+    /// Company-wide KPIs for `from`…`to` (SPEC.md → KPIs), as the `kpi --json` document.
+    public func kpi(from: LocalDate, to: LocalDate) throws(AdminError) -> Value {
+        guard from <= to else { throw .invalidDate("\(from)..\(to)") }
+        let customers = PolicyInput.customers(in: storage.currentState())
+        return KPICalculator(configuration: .standard).report(from: from, to: to, customers: customers).value
+    }
+}

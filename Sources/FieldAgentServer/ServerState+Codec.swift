@@ -1,0 +1,194 @@
+import FieldAgentCore
+
+/// The on-disk form of the server state: log records and the compacted snapshot.
+///
+/// Records (one per write): tag 1 accepted changes (first sequence, then ``ChangeCodec`` bytes;
+/// sequences are consecutive), tag 2 assignment event, tag 3 agent record. The snapshot holds the
+/// merged replica, the pruned log index, fingerprints, agents and assignments.
+extension ServerState {
+    static let snapshotMagic: [UInt8] = Array("FASERVER".utf8)
+    static let snapshotVersion: UInt8 = 1
+
+    enum RecordTag: UInt8 {
+        case changes = 1
+        case assignment = 2
+        case agent = 3
+    }
+
+    static func changesRecord(firstSequence: UInt64, _ changes: [Change]) -> [UInt8] {
+        var w = BinaryWriter(capacity: changes.count * 64 + 16)
+        w.byte(RecordTag.changes.rawValue)
+        w.varint(firstSequence)
+        w.raw(ChangeCodec.encode(changes))
+        return w.bytes
+    }
+
+    static func assignmentRecord(customer: String, agent: String, assigned: Bool, sequence: UInt64) -> [UInt8] {
+        var w = BinaryWriter(capacity: 64)
+        w.byte(RecordTag.assignment.rawValue)
+        w.varint(sequence)
+        w.byte(assigned ? 1 : 0)
+        w.string(customer)
+        w.string(agent)
+        return w.bytes
+    }
+
+    static func agentRecord(_ agent: AgentRecord) -> [UInt8] {
+        var w = BinaryWriter(capacity: 64)
+        w.byte(RecordTag.agent.rawValue)
+        writeAgent(agent, into: &w)
+        return w.bytes
+    }
+
+    private static func writeAgent(_ agent: AgentRecord, into w: inout BinaryWriter) {
+        w.string(agent.name)
+        w.varint(UInt64(agent.tokenHash.count))
+        w.raw(agent.tokenHash)
+        w.byte(agent.revoked ? 1 : 0)
+    }
+
+    private static func readAgent(_ r: inout BinaryReader) throws(DecodeError) -> AgentRecord {
+        let name = try r.string()
+        let count = try r.int()
+        guard count <= 64 else { throw DecodeError(offset: r.offset, problem: "token hash too long") }
+        var hash: [UInt8] = []
+        for _ in 0..<count { hash.append(try r.byte()) }
+        return AgentRecord(name: name, tokenHash: hash, revoked: try r.byte() != 0)
+    }
+
+    /// Applies one log record written by the functions above.
+    mutating func apply(record bytes: [UInt8]) throws(DecodeError) {
+        let decoded = try bytes.withUnsafeBufferPointer { buffer throws(DecodeError) -> DecodedRecord in
+            var r = BinaryReader(buffer)
+            switch RecordTag(rawValue: try r.byte()) {
+            case .changes:
+                let first = try r.varint()
+                return .changes(first, try ChangeCodec.decode(from: &r))
+            case .assignment:
+                let sequence = try r.varint()
+                let assigned = try r.byte() != 0
+                return .assignment(try r.string(), try r.string(), assigned, sequence)
+            case .agent:
+                return .agent(try ServerState.readAgent(&r))
+            case nil:
+                throw DecodeError(offset: 0, problem: "unknown record type")
+            }
+        }
+        switch decoded {
+        case .changes(let first, let changes):
+            for (offset, change) in changes.enumerated() { applyChange(change, sequence: first + UInt64(offset)) }
+        case .assignment(let customer, let agent, let assigned, let sequence):
+            applyAssignment(customer: customer, agent: agent, assigned: assigned, sequence: sequence)
+        case .agent(let agent):
+            agents[agent.name] = agent
+        }
+    }
+
+    private enum DecodedRecord {
+        case changes(UInt64, [Change])
+        case assignment(String, String, Bool, UInt64)
+        case agent(AgentRecord)
+    }
+
+    /// The whole state as snapshot bytes; call ``prune()`` first to leave superseded changes out.
+    func snapshot() -> [UInt8] {
+        var w = BinaryWriter(capacity: entries.count * 24 + 1024)
+        w.raw(ServerState.snapshotMagic)
+        w.byte(ServerState.snapshotVersion)
+        w.varint(nextSequence)
+        let replicaBytes = replica.snapshot()
+        w.varint(UInt64(replicaBytes.count))
+        w.raw(replicaBytes)
+        w.varint(UInt64(entries.count))
+        for entry in entries {
+            w.varint(entry.sequence)
+            switch entry.kind {
+            case .change(let change):
+                w.byte(0)
+                w.string(change.id.replica)
+                w.varint(change.id.counter)
+            case .assigned(let customer, let agent), .unassigned(let customer, let agent):
+                if case .assigned = entry.kind { w.byte(1) } else { w.byte(2) }
+                w.string(customer)
+                w.string(agent)
+            }
+        }
+        w.varint(UInt64(fingerprints.count))
+        for (id, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) {
+            w.string(id.replica)
+            w.varint(id.counter)
+            w.string(fingerprint.customer)
+            w.fixed64(fingerprint.value)
+        }
+        w.varint(UInt64(agents.count))
+        for name in agents.keys.sorted() { ServerState.writeAgent(agents[name]!, into: &w) }
+        w.varint(UInt64(assignments.count))
+        for customer in assignments.keys.sorted() {
+            w.string(customer)
+            let names = assignments[customer]!.sorted()
+            w.varint(UInt64(names.count))
+            for name in names { w.string(name) }
+        }
+        return w.bytes
+    }
+
+    /// Restores a state from ``snapshot()``'s bytes.
+    init(snapshot bytes: [UInt8]) throws(DecodeError) {
+        self.init()
+        var state = self
+        try bytes.withUnsafeBufferPointer { buffer throws(DecodeError) in
+            var r = BinaryReader(buffer)
+            for expected in ServerState.snapshotMagic where try r.byte() != expected {
+                throw DecodeError(offset: 0, problem: "not a FieldAgent server snapshot")
+            }
+            guard try r.byte() == ServerState.snapshotVersion else {
+                throw DecodeError(offset: r.offset - 1, problem: "unknown server snapshot version")
+            }
+            state.nextSequence = try r.varint()
+            let replicaCount = try r.int()
+            var replicaBytes: [UInt8] = []
+            replicaBytes.reserveCapacity(replicaCount)
+            for _ in 0..<replicaCount { replicaBytes.append(try r.byte()) }
+            state.replica = try ReplicaState(snapshot: replicaBytes)
+            var live: [ChangeID: Change] = [:]
+            for change in state.replica.liveChanges() { live[change.id] = change }
+            for _ in 0..<(try r.int()) {
+                let sequence = try r.varint()
+                switch try r.byte() {
+                case 0:
+                    let id = ChangeID(replica: try r.string(), counter: try r.varint())
+                    guard let change = live[id] else {
+                        throw DecodeError(offset: r.offset, problem: "log index names a change the state lacks")
+                    }
+                    state.entries.append(LogEntry(sequence: sequence, kind: .change(change)))
+                    state.sequences[id] = sequence
+                case 1:
+                    state.entries.append(
+                        LogEntry(sequence: sequence, kind: .assigned(customer: try r.string(), agent: try r.string())))
+                case 2:
+                    state.entries.append(
+                        LogEntry(sequence: sequence, kind: .unassigned(customer: try r.string(), agent: try r.string())))
+                default:
+                    throw DecodeError(offset: r.offset, problem: "unknown log index entry")
+                }
+            }
+            for _ in 0..<(try r.int()) {
+                let id = ChangeID(replica: try r.string(), counter: try r.varint())
+                state.fingerprints[id] = Fingerprint(customer: try r.string(), value: try r.fixed64())
+            }
+            for _ in 0..<(try r.int()) {
+                let agent = try ServerState.readAgent(&r)
+                state.agents[agent.name] = agent
+            }
+            for _ in 0..<(try r.int()) {
+                let customer = try r.string()
+                var names = Set<String>()
+                for _ in 0..<(try r.int()) { names.insert(try r.string()) }
+                state.assignments[customer] = names
+            }
+            guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }
+        }
+        state.reindex()
+        self = state
+    }
+}

@@ -1,0 +1,129 @@
+import FieldAgentCore
+
+/// The server's in-memory state, rebuilt from a snapshot plus log records: a pure value.
+///
+/// ``FileServerStorage`` keeps one behind a lock and publishes to it only after a write is durable,
+/// so nothing a pull returns can be lost by a crash.
+struct ServerState: Sendable {
+    /// The replica id under which the back office (import, assignment, erasure) makes changes.
+    static let backOfficeReplica = "backoffice"
+
+    var replica = ReplicaState(replicaID: ServerState.backOfficeReplica)
+    var nextSequence: UInt64 = 1
+    /// The log, in sequence order.
+    var entries: [LogEntry] = []
+    /// Sequence number of every change still in ``entries``.
+    var sequences: [ChangeID: UInt64] = [:]
+    /// A content fingerprint of every stored change, with its customer (for duplicate detection).
+    var fingerprints: [ChangeID: Fingerprint] = [:]
+    /// The change entries of each customer, in sequence order (superseded ones until the next prune).
+    var changesByCustomer: [String: [LogEntry]] = [:]
+    var agents: [String: AgentRecord] = [:]
+    var assignments: [String: Set<String>] = [:]
+
+    struct Fingerprint: Sendable, Hashable {
+        var customer: String
+        var value: UInt64
+    }
+
+    static func fingerprint(_ change: Change) -> UInt64 {
+        let digest = SHA256.hash(ChangeCodec.encode([change]))
+        return digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    func status(of change: Change) -> StoredChangeStatus {
+        guard replica.hasSeen(change.id) else { return .unknown }
+        guard let stored = fingerprints[change.id] else { return .erased }
+        return stored.value == ServerState.fingerprint(change) ? .same : .different
+    }
+
+    // MARK: - Applying log records
+
+    /// Adds an accepted change under `sequence`.
+    mutating func applyChange(_ change: Change, sequence: UInt64) {
+        replica.apply(change)
+        let entry = LogEntry(sequence: sequence, kind: .change(change))
+        entries.append(entry)
+        changesByCustomer[change.target.customer, default: []].append(entry)
+        sequences[change.id] = sequence
+        fingerprints[change.id] = Fingerprint(
+            customer: change.target.customer, value: ServerState.fingerprint(change))
+        nextSequence = max(nextSequence, sequence + 1)
+        if change.id.replica == ServerState.backOfficeReplica {
+            var clock = replica.clock
+            _ = clock.receive(change.hlc, wallMillis: change.hlc.wallMillis)
+            replica.clock = clock
+        }
+    }
+
+    mutating func applyAssignment(customer: String, agent: String, assigned: Bool, sequence: UInt64) {
+        if assigned {
+            assignments[customer, default: []].insert(agent)
+        } else {
+            assignments[customer]?.remove(agent)
+            if assignments[customer]?.isEmpty == true { assignments[customer] = nil }
+        }
+        let kind: LogEntry.Kind =
+            assigned ? .assigned(customer: customer, agent: agent) : .unassigned(customer: customer, agent: agent)
+        entries.append(LogEntry(sequence: sequence, kind: kind))
+        nextSequence = max(nextSequence, sequence + 1)
+    }
+
+    /// Removes every entry and fingerprint about `customer` except its tombstone and assignment events.
+    mutating func forget(customer: String) {
+        entries.removeAll { entry in
+            guard case .change(let change) = entry.kind, change.target.customer == customer else { return false }
+            if change.op == .erase, replica.isErased(customer) { return false }
+            sequences[change.id] = nil
+            return true
+        }
+        fingerprints = fingerprints.filter { $0.value.customer != customer }
+        changesByCustomer[customer] = changesByCustomer[customer]?.filter { entry in
+            if case .change(let change) = entry.kind { return change.op == .erase }
+            return false
+        }
+    }
+
+    /// Rebuilds ``changesByCustomer`` from ``entries``.
+    mutating func reindex() {
+        changesByCustomer = [:]
+        for entry in entries {
+            if case .change(let change) = entry.kind { changesByCustomer[change.target.customer, default: []].append(entry) }
+        }
+    }
+
+    /// Drops superseded changes and older assignment events for the same pair: what a snapshot keeps.
+    mutating func prune() {
+        let live = Set(replica.liveChanges().map(\.id))
+        var latestAssignment: [String: UInt64] = [:]
+        for entry in entries {
+            switch entry.kind {
+            case .assigned(let customer, let agent), .unassigned(let customer, let agent):
+                latestAssignment[customer + "\u{0}" + agent] = entry.sequence
+            case .change: break
+            }
+        }
+        entries.removeAll { entry in
+            switch entry.kind {
+            case .change(let change):
+                if live.contains(change.id) { return false }
+                sequences[change.id] = nil
+                return true
+            case .assigned(let customer, let agent), .unassigned(let customer, let agent):
+                return latestAssignment[customer + "\u{0}" + agent] != entry.sequence
+            }
+        }
+        reindex()
+    }
+
+    /// Index of the first entry with a sequence number above `cursor`.
+    func firstIndex(after cursor: UInt64) -> Int {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].sequence <= cursor { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -1,0 +1,40 @@
+import FieldAgentCore
+
+/// Everything the sync server keeps: the change log with its cursor, the current merged state,
+/// agents with token hashes, and assignments.
+///
+/// The sync service and the back office talk to this protocol only, so a database backend
+/// (several stateless servers sharing one PostgreSQL) can replace ``FileServerStorage``.
+/// Every mutating call returns only after its effect is durable.
+public protocol ServerStorage: AnyObject, Sendable {
+    /// All agents, sorted by name.
+    func agents() -> [AgentRecord]
+    /// Adds an agent or replaces its record (e.g. to revoke it). Durable on return.
+    func saveAgent(_ agent: AgentRecord) throws(ServerStorageError)
+
+    /// The agents assigned to `customer`.
+    func assignedAgents(of customer: String) -> Set<String>
+    /// Adds or removes assignments in one durable write, logging an event for each that changes
+    /// something. Returns how many changed.
+    func setAssignments(_ changes: [AssignmentChange]) throws(ServerStorageError) -> Int
+
+    /// Whether a change with this id was stored, and with the same content as `change`.
+    func status(of change: Change) -> StoredChangeStatus
+    /// Stores changes that passed validation, deciding duplicates atomically; durable on return.
+    func append(_ changes: [Change]) throws(ServerStorageError) -> [AppendOutcome]
+    /// Erases a customer: stores the tombstone and removes every other byte about it from storage.
+    func erase(customer: String, with tombstone: Change) throws(ServerStorageError)
+
+    /// Log entries with a sequence number above `cursor`, in order, at most `limit`.
+    func entries(after cursor: UInt64, limit: Int) -> [LogEntry]
+    /// The stored changes of `customer` with their sequence numbers, in sequence order: at least
+    /// every live one (superseded ones may be left out; merging them again is harmless).
+    func changes(of customer: String) -> [(sequence: UInt64, change: Change)]
+    /// The highest sequence number assigned so far (0 for an empty log).
+    var lastSequence: UInt64 { get }
+    /// A copy of the merged state of every customer, for the back office (import, KPIs).
+    func currentState() -> ReplicaState
+
+    /// Writes what is buffered and releases the storage. Further calls fail.
+    func close()
+}

@@ -1,0 +1,26 @@
+import FieldAgentStore
+
+/// Why the server's storage failed, phrased for the operator; never quotes stored data.
+public enum ServerStorageError: Error, Sendable, CustomStringConvertible {
+    /// The underlying store failed (I/O, corruption, lock held by another process …).
+    case store(StoreError)
+    /// The store's contents are not a FieldAgent server state.
+    case corrupt(path: String, reason: String)
+    /// The storage was closed.
+    case closed
+
+    public var description: String {
+        switch self {
+        case .store(let error): return error.description
+        case .corrupt(let path, let reason):
+            return "server data in \(path) cannot be read: \(reason); restore the data directory from a backup"
+        case .closed: return "server storage is closed; restart the server"
+        }
+    }
+
+    /// Whether the data directory is held by another process (a running server).
+    public var isInUse: Bool {
+        if case .store(.inUse) = self { return true }
+        return false
+    }
+}

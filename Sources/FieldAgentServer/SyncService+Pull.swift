@@ -1,0 +1,85 @@
+import FieldAgentCore
+import FieldAgentHTTP
+
+extension SyncService {
+    /// `GET /v1/pull?cursor=C&limit=N`: the agent's page of the log after `C`.
+    func pull(_ request: HTTPRequest, agent: String) -> HTTPResponse {
+        var cursor: UInt64 = 0
+        var limit = SyncService.defaultPageLimit
+        for pair in (request.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let value = parts.count == 2 ? String(parts[1]) : ""
+            switch parts[0] {
+            case "cursor":
+                guard let parsed = UInt64(value) else { return SyncProblem.badCursor.response }
+                cursor = parsed
+            case "limit":
+                guard let parsed = Int(value), (1...SyncService.maxPageLimit).contains(parsed) else {
+                    return SyncProblem.badLimit.response
+                }
+                limit = parsed
+            default: continue
+            }
+        }
+        let page = self.page(for: agent, after: cursor, limit: limit)
+        metrics.countPulled(page.changes.count)
+        return SyncService.json(page.json)
+    }
+
+    /// The page of the log after `cursor` that `agent` may see.
+    ///
+    /// Walks log entries in sequence order:
+    /// - a change is included when its customer is assigned to the agent now;
+    /// - an assignment to the agent (still in force) includes the customer's whole stored state;
+    /// - an unassignment from the agent drops what the page collected for that customer and lists it in `purge`.
+    /// Entries about other agents' customers are skipped without ending the page, so a page is
+    /// short only at the end of the log, and `more` means there is certainly more to send.
+    public func page(for agent: String, after cursor: UInt64, limit: Int) -> PullResponse {
+        var changes: [Change] = []
+        var included = Set<ChangeID>()
+        var purge: [String] = []
+        var assigned: [String: Bool] = [:]
+        func isAssigned(_ customer: String) -> Bool {
+            if let known = assigned[customer] { return known }
+            let now = storage.assignedAgents(of: customer).contains(agent)
+            assigned[customer] = now
+            return now
+        }
+        func include(_ change: Change) {
+            if included.insert(change.id).inserted { changes.append(change) }
+        }
+        var position = cursor
+        var more = false
+        scan: while true {
+            let batch = storage.entries(after: position, limit: 4096)
+            if batch.isEmpty { break }
+            for entry in batch {
+                if changes.count >= limit {
+                    more = true
+                    break scan
+                }
+                switch entry.kind {
+                case .change(let change):
+                    if isAssigned(change.target.customer) { include(change) }
+                case .assigned(let customer, let who):
+                    guard who == agent, isAssigned(customer) else { break }
+                    for stored in storage.changes(of: customer) where stored.sequence < entry.sequence {
+                        include(stored.change)
+                    }
+                case .unassigned(let customer, let who):
+                    guard who == agent else { break }
+                    let dropped = changes.filter { $0.target.customer == customer }.map(\.id)
+                    if !dropped.isEmpty {
+                        changes.removeAll { $0.target.customer == customer }
+                        included.subtract(dropped)
+                    }
+                    if !purge.contains(customer) { purge.append(customer) }
+                }
+                position = entry.sequence
+            }
+        }
+        return PullResponse(
+            changes: changes, purge: purge, cursor: String(position), more: more,
+            serverTime: now().millisecondsSinceEpoch)
+    }
+}

@@ -1,0 +1,101 @@
+import FieldAgentCore
+import FieldAgentHTTP
+import FieldAgentTestSupport
+import Synchronization
+
+@testable import FieldAgentServer
+
+/// A SyncService on a FileServerStorage in a temporary directory, with a settable clock.
+final class ServiceFixture: Sendable {
+    static let start: Int64 = 1_795_941_000_000
+    let directory: TemporaryDirectory
+    let storage: FileServerStorage
+    let clock = TestClock()
+    let service: SyncService
+    let admin: AdminService
+
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "fieldagent-server-test")
+        storage = try FileServerStorage(path: directory.appending("store"))
+        let clock = self.clock
+        let now: @Sendable () -> Instant = { Instant(millisecondsSinceEpoch: clock.millis.load(ordering: .relaxed)) }
+        service = SyncService(storage: storage, now: now)
+        admin = AdminService(storage: storage, now: now)
+    }
+
+    deinit {
+        storage.close()
+        directory.remove()
+    }
+
+    /// Imports two customers: C-1 for alice, C-2 for bob; returns the tokens.
+    func seed() throws -> (alice: String, bob: String) {
+        let alice = try admin.addAgent(name: "alice")
+        let bob = try admin.addAgent(name: "bob")
+        let portfolio = """
+            {"customers": [
+              {"id": "C-1", "name": "Aino Virtanen", "phone": "+358401234567", "timeZone": "Europe/Helsinki",
+               "agent": "alice", "accounts": [{"id": "A-1", "creditor": "Kauppa Oy", "currency": "EUR",
+               "balance": 45000, "installments": [{"due": "2026-01-15", "amount": 15000}]}]},
+              {"id": "C-2", "name": "Bertil Berg", "timeZone": "Europe/Stockholm", "agent": "bob"}
+            ]}
+            """
+        _ = try admin.importPortfolio(Array(portfolio.utf8))
+        return (alice, bob)
+    }
+
+    func request(_ method: String, _ target: String, token: String?, body: String? = nil) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+        return service.handle(
+            HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8)))
+    }
+
+    func push(_ token: String, _ changes: [Change], device: String = "dev") throws -> PushResponse {
+        let body = JSON.string(PushRequest(device: device, changes: changes).json)
+        let response = request("POST", "/v1/push", token: token, body: body)
+        guard response.status == 200 else { throw FixtureError.status(response.status) }
+        return try PushResponse(json: try JSON.parse(response.body))
+    }
+
+    func pull(_ token: String, cursor: String = "0", limit: Int = 1000) throws -> PullResponse {
+        let response = request("GET", "/v1/pull?cursor=\(cursor)&limit=\(limit)", token: token)
+        guard response.status == 200 else { throw FixtureError.status(response.status) }
+        return try PullResponse(json: try JSON.parse(response.body))
+    }
+
+    /// Pulls every page from `cursor`; returns the changes, purges and final cursor.
+    func pullAll(_ token: String, cursor: String = "0") throws -> (changes: [Change], purge: [String], cursor: String) {
+        var changes: [Change] = []
+        var purge: [String] = []
+        var cursor = cursor
+        for _ in 0..<100 {
+            let page = try pull(token, cursor: cursor, limit: 2)
+            changes += page.changes
+            purge += page.purge
+            cursor = page.cursor
+            if !page.more { break }
+        }
+        return (changes, purge, cursor)
+    }
+
+    static func change(
+        _ replica: String, _ counter: UInt64, agent: String, customer: String, field: String = "phone",
+        value: Value = "+358409999999", wall: Int64 = ServiceFixture.start + 1000, entity: EntityKind = .customer,
+        entityID: String? = nil
+    ) -> Change {
+        Change(
+            id: ChangeID(replica: replica, counter: counter), hlc: HLCTimestamp(wallMillis: wall), agent: agent,
+            target: Target(customer: customer, entity: entity, id: entityID, field: field), op: .set, value: value)
+    }
+}
+
+enum FixtureError: Error { case status(Int) }
+
+/// A settable clock shared with the service.
+final class TestClock: Sendable {
+    let millis = Atomic<Int64>(ServiceFixture.start)
+
+    func store(_ value: Int64) { millis.store(value, ordering: .relaxed) }
+}
