@@ -23,13 +23,14 @@ let package = Package(
         .target(
             name: "FieldAgentCLI",
             dependencies: [
-                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentSystem",
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
+                "FieldAgentSystem",
             ]
         ),
         .target(name: "FieldAgentTestSupport", dependencies: ["FieldAgentCore"]),
         .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
         // Minimal entry point until the CLI lands; end-to-end tests spawn it.
-        .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentServer"]),
+        .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
         // Child process for the store's crash and locking tests.
         .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),
         .executableTarget(

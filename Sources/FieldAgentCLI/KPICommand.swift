@@ -44,7 +44,7 @@ struct KPICommand: ClientCommand {
         if json {
             context.console.json(report.value)
         } else {
-            context.console.out(KPIView(report: report, terminal: context.terminal).render())
+            context.console.out(KPIView(report: report.value, terminal: context.terminal).render())
         }
         return .success
     }

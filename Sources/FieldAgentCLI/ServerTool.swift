@@ -1,0 +1,53 @@
+import FieldAgentCore
+import Foundation
+
+/// The `fieldagent-server` command-line tool for the back office.
+public enum ServerTool {
+    static let commands: [any ServerCommand.Type] = [
+        ServeCommand.self, AgentAddCommand.self, AgentRevokeCommand.self, AgentListCommand.self, ImportCommand.self,
+        AssignCommand.self, UnassignCommand.self, ServerKPICommand.self, EraseCommand.self,
+    ]
+
+    static let lookup = CommandLookup(
+        tool: "fieldagent-server", summary: "the FieldAgent sync server and back office", commands: commands,
+        globalUsage: "")
+
+    /// Runs the tool with `arguments` (without the program name) and returns the exit code.
+    public static func main(
+        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+        console: Console = .standard, terminal: Terminal = .current()
+    ) -> Int32 {
+        if arguments.first == "--version" {
+            console.out("fieldagent-server \(ToolInfo.version) (protocol v\(ToolInfo.protocolVersion))")
+            return ExitCode.success.rawValue
+        }
+        if arguments.isEmpty || arguments.first == "--help" || arguments.first == "-h" {
+            (arguments.isEmpty ? console.err : console.out)(lookup.overview())
+            return (arguments.isEmpty ? ExitCode.usage : ExitCode.success).rawValue
+        }
+        guard let (type, rest) = lookup.match(arguments), let command = type as? any ServerCommand.Type else {
+            return ClientTool.usageError(
+                UsageError(
+                    "unknown command '\(arguments.prefix(2).joined(separator: " "))'",
+                    usage: "run `fieldagent-server --help` for the list"), console)
+        }
+        if rest.contains("--help") || rest.contains("-h") {
+            console.out(lookup.help(command))
+            return ExitCode.success.rawValue
+        }
+        let parsed: any ServerCommand
+        do {
+            var cursor = try ArgumentCursor(rest, valued: command.valuedOptions, usage: lookup.usage(command))
+            parsed = try command.init(&cursor)
+            try cursor.finish()
+        } catch {
+            return ClientTool.usageError(error, console)
+        }
+        let context = ServerContext(console: console, terminal: terminal, now: ClientTool.clock(environment))
+        do {
+            return try parsed.run(context).rawValue
+        } catch {
+            return ClientTool.report(error, console).rawValue
+        }
+    }
+}
