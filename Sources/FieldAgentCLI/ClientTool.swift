@@ -8,7 +8,7 @@ public enum ClientTool {
     static let commands: [any ClientCommand.Type] = [
         InitCommand.self, SyncCommand.self, StatusCommand.self, CustomersCommand.self, CustomerShowCommand.self,
         CustomerSetCommand.self, CustomerFlagCommand.self, ContactLogCommand.self, NoteAddCommand.self,
-        ConflictsCommand.self, ResolveCommand.self, PlanCommand.self, KPICommand.self,
+        ConflictsCommand.self, ResolveCommand.self, PlanCommand.self, KPICommand.self, DemoCommand.self,
     ]
 
     static let lookup = CommandLookup(

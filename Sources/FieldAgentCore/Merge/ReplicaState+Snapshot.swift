@@ -84,4 +84,9 @@ extension ReplicaState {
     public func digest() -> String {
         SHA256.hexDigest(ChangeCodec.encode(liveChanges()))
     }
+
+    /// The digest of only `customers`' data: what replicas with different assignments can compare.
+    public func digest(of customers: Set<String>) -> String {
+        SHA256.hexDigest(ChangeCodec.encode(liveChanges().filter { customers.contains($0.target.customer) }))
+    }
 }

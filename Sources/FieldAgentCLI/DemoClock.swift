@@ -1,0 +1,21 @@
+import FieldAgentCore
+import Synchronization
+
+/// The demo's simulated clock: it starts on a fixed Monday morning and moves forward a few seconds per
+/// reading, so the story (and the plan it shows) is the same on every run. Server and devices share it.
+final class DemoClock: Sendable {
+    private let current: Mutex<Int64>
+
+    init(start: Instant) { current = Mutex(start.millisecondsSinceEpoch) }
+
+    /// The current instant; each reading advances the clock by `step` milliseconds.
+    func now(step: Int64 = 1_500) -> Instant {
+        current.withLock { value in
+            value += step
+            return Instant(millisecondsSinceEpoch: value)
+        }
+    }
+
+    /// Jumps forward, e.g. to let an afternoon pass between offline work and sync.
+    func advance(minutes: Int64) { current.withLock { $0 += minutes * 60_000 } }
+}
