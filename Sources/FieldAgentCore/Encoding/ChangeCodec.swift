@@ -131,9 +131,9 @@ public enum ChangeCodec {
         case .object(let members):
             w.byte(Tag.object.rawValue)
             w.varint(UInt64(members.count))
-            for key in members.keys.sorted() {
-                w.varint(UInt64(table.index(key)))
-                writeValue(members[key]!, &w, &table)
+            for member in members.members {
+                w.varint(UInt64(table.index(member.key)))
+                writeValue(member.value, &w, &table)
             }
         }
     }
@@ -161,14 +161,17 @@ public enum ChangeCodec {
             return .list(items)
         case .object:
             let n = try r.int()
-            var members: [String: Value] = [:]
+            var members: [JSONObject.Member] = []
             members.reserveCapacity(min(n, 4096))
             for _ in 0..<n {
                 let i = try r.int()
                 guard i < strings.count else { throw DecodeError(offset: r.offset, problem: "string index out of range") }
-                members[strings[i]] = try readValue(&r, strings, depth: depth + 1)
+                members.append(JSONObject.Member(key: strings[i], value: try readValue(&r, strings, depth: depth + 1)))
             }
-            return .object(members)
+            guard JSONObject.isStrictlySorted(members) else {
+                throw DecodeError(offset: r.offset, problem: "object keys out of order or repeated")
+            }
+            return .object(JSONObject(sortedMembers: members))
         }
     }
 }

@@ -59,13 +59,13 @@ public enum JSON {
                 return
             }
             out.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
+            for (index, member) in members.members.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, pretty: pretty, depth: depth + 1)
-                writeString(key, into: &out)
+                writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(members[key]!, into: &out, pretty: pretty, depth: depth + 1)
+                write(member.value, into: &out, pretty: pretty, depth: depth + 1)
             }
             newline(&out, pretty: pretty, depth: depth)
             out.append(UInt8(ascii: "}"))

@@ -56,24 +56,22 @@ struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [String: Value] = [:]
+        var members: [JSONObject.Member] = []
+        var offsets: [Int] = []
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return .object(JSONObject())
         }
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
-            let keyOffset = index
+            offsets.append(index)
             let key = try parseString()
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
-            let value = try parseValue()
-            if members.updateValue(value, forKey: key) != nil {
-                throw JSONError(offset: keyOffset, problem: "duplicate key")
-            }
+            members.append(JSONObject.Member(key: key, value: try parseValue()))
             skipSpace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -82,7 +80,14 @@ struct JSONParser {
             }
             guard bytes[index] == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
             index += 1
-            return .object(members)
+            if !JSONObject.isStrictlySorted(members) {
+                let order = members.indices.sorted { (members[$0].key, $0) < (members[$1].key, $1) }
+                for (a, b) in zip(order, order.dropFirst()) where members[a].key == members[b].key {
+                    throw JSONError(offset: offsets[b], problem: "duplicate key")
+                }
+                members = order.map { members[$0] }
+            }
+            return .object(JSONObject(sortedMembers: members))
         }
     }
 

@@ -157,7 +157,7 @@ struct Node {
 /// An object ``Node`` whose members can be looked up with their paths.
 struct ObjectNode {
     let node: Node
-    let members: [String: Value]
+    let members: JSONObject
 
     func required(_ key: String) throws(ValidationError) -> Node {
         guard let v = members[key], !v.isNull else { throw ValidationError(path: node.child(key), problem: "is required") }
