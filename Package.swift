@@ -36,8 +36,8 @@ let package = Package(
         .executableTarget(
             name: "fieldagent-bench",
             dependencies: [
-                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentSystem",
-                "FieldAgentTestSupport",
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
+                "FieldAgentSystem", "FieldAgentTestSupport",
             ]
         ),
         .testTarget(name: "FieldAgentCoreTests", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),

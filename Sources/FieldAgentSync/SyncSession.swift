@@ -36,7 +36,7 @@ public struct SyncSession: Sendable {
 
         /// A configuration.
         public init(
-            server: String, token: String, device: String, pushLimit: Int = 1_000, pageLimit: Int = 1_000,
+            server: String, token: String, device: String, pushLimit: Int = 1_000, pageLimit: Int = 5_000,
             retry: RetryPolicy = RetryPolicy(), maxPushes: Int = 1_000
         ) {
             self.server = server

@@ -6,7 +6,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let json = arguments.contains("--json")
 let workloads: [String: () -> [(String, Value)]] = [
     "merge": MergeBenchmark.run, "policy": PolicyBenchmark.run, "store": StoreBenchmark.run,
-    "store-open": StoreBenchmark.openOnly,
+    "store-open": StoreBenchmark.openOnly, "sync": SyncBenchmark.run,
 ]
 guard let name = arguments.first(where: { !$0.hasPrefix("-") }), let run = workloads[name] else {
     FileHandle.standardError.write(
