@@ -33,7 +33,8 @@ struct BackOfficeTests {
         let unknown = try sandbox.server(["assign", "C-9999", "bob", "--data", sandbox.data])
         #expect(unknown.status == 1 && unknown.stderr.contains("C-9999"), "\(unknown)")
         let counts = JSONDocument.objects(try sandbox.serverJSON(["agent", "list"]))
-        let byName = Dictionary(uniqueKeysWithValues: counts.map { ($0["name"] as? String ?? "", $0["customers"] as? Int) })
+        let byName = Dictionary(
+            uniqueKeysWithValues: counts.map { ($0["name"] as? String ?? "", $0["customers"] as? Int) })
         #expect(byName["alice"] == 9, "11 − C-1003 − C-1005: \(counts)")
         #expect(byName["bob"] == 13, "12 + C-1001: \(counts)")
 

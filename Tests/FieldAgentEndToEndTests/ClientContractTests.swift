@@ -35,8 +35,11 @@ struct ClientContractTests {
         Golden.check(customersResult.stdout, "alice-customers.json")
         let customers = JSONDocument.objects(try JSONDocument.parse(customersResult.stdout))
         let ids = customers.compactMap { $0["id"] as? String }
-        #expect(ids == ["C-1001", "C-1003", "C-1004", "C-1005", "C-1007", "C-1009", "C-1011", "C-1013", "C-1015",
-            "C-1016", "C-1020"])
+        #expect(
+            ids == [
+                "C-1001", "C-1003", "C-1004", "C-1005", "C-1007", "C-1009", "C-1011", "C-1013", "C-1015",
+                "C-1016", "C-1020",
+            ])
         for customer in customers {
             #expect(customer["name"] is String)
             let treatment = JSONDocument.object(customer["treatment"])
@@ -122,14 +125,17 @@ struct ClientContractTests {
         defer { server.stop() }
         try sandbox.device("alice", agent: "alice", token: token, server: server)
 
-        let set = try sandbox.client("alice", ["customer", "set", "C-1004", "phone=+358400000111", "contactWindow=09:00-11:00"])
+        let set = try sandbox.client(
+            "alice", ["customer", "set", "C-1004", "phone=+358400000111", "contactWindow=09:00-11:00"])
         #expect(set.status == 0, "\(set)")
         let flag = try sandbox.client("alice", ["customer", "flag", "C-1004", "+do-not-visit"])
         #expect(flag.status == 0, "\(flag)")
         let contact = try sandbox.client(
             "alice",
-            ["contact", "log", "C-1004", "--channel", "call", "--outcome", "promise-to-pay", "--note", "will pay",
-             "--promise", "50.00@2026-12-05"])
+            [
+                "contact", "log", "C-1004", "--channel", "call", "--outcome", "promise-to-pay", "--note", "will pay",
+                "--promise", "50.00@2026-12-05",
+            ])
         #expect(contact.status == 0, "\(contact)")
         let contactID = contact.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(!contactID.isEmpty && !contactID.contains(" "), "contact log prints the contact id alone: \(contact)")

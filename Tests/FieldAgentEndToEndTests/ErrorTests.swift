@@ -66,7 +66,8 @@ struct ErrorTests {
         let server = try sandbox.serve()
         try sandbox.device("alice", agent: "alice", token: token, server: server)
         let stopped = server.stop()
-        #expect(stopped.status == 0 && !stopped.timedOut && !stopped.signalled, "SIGTERM stops serve cleanly: \(stopped)")
+        #expect(
+            stopped.status == 0 && !stopped.timedOut && !stopped.signalled, "SIGTERM stops serve cleanly: \(stopped)")
         #expect(stopped.stderr.contains("fieldagent-server: stopped"))
 
         #expect(try sandbox.client("alice", ["customer", "set", "C-1001", "phone=+358400000999"]).status == 0)
@@ -85,7 +86,8 @@ struct ErrorTests {
         let again = try sandbox.serve()
         defer { again.stop() }
         #expect(
-            try sandbox.client("alice", ["init", "--server", again.url, "--agent", "alice", "--token", token]).status != 0,
+            try sandbox.client("alice", ["init", "--server", again.url, "--agent", "alice", "--token", token]).status
+                != 0,
             "init refuses to overwrite an existing home")
         let show = JSONDocument.object(try sandbox.json("alice", ["customer", "show", "C-1001"]))
         #expect(show["phone"] as? String == "+358400000999", "the offline edit is still shown")

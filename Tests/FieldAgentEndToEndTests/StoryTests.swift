@@ -26,10 +26,20 @@ struct StoryTests {
             ("bob", ["customer", "set", "C-1004", "phone=+358400000222"]),
             ("alice-phone", ["customer", "set", "C-1004", "email=matti@example.invalid"]),
             ("alice-phone", ["contact", "log", "C-1004", "--channel", "call", "--outcome", "no-answer"]),
-            ("bob", ["contact", "log", "C-1004", "--channel", "visit", "--outcome", "right-party-contact",
-                "--note", "met at home"]),
-            ("alice-laptop", ["contact", "log", "C-1004", "--channel", "sms", "--outcome", "promise-to-pay",
-                "--promise", "20.00@2026-12-10"]),
+            (
+                "bob",
+                [
+                    "contact", "log", "C-1004", "--channel", "visit", "--outcome", "right-party-contact",
+                    "--note", "met at home",
+                ]
+            ),
+            (
+                "alice-laptop",
+                [
+                    "contact", "log", "C-1004", "--channel", "sms", "--outcome", "promise-to-pay",
+                    "--promise", "20.00@2026-12-10",
+                ]
+            ),
             ("alice-laptop", ["note", "add", "C-1004", "--score", "4", "--comment", "calm call"]),
             ("bob", ["customer", "flag", "C-1004", "+hardship"]),
             ("alice-phone", ["customer", "flag", "C-1020", "+do-not-visit"]),
