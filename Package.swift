@@ -27,7 +27,7 @@ let package = Package(
                 "FieldAgentSystem",
             ]
         ),
-        .target(name: "FieldAgentTestSupport", dependencies: ["FieldAgentCore"]),
+        .target(name: "FieldAgentTestSupport", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
         .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
         // Minimal entry point until the CLI lands; end-to-end tests spawn it.
         .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),

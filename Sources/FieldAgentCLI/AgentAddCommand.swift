@@ -17,7 +17,7 @@ struct AgentAddCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        context.console.out(try AdminClient(dataDirectory: data).addAgent(name: name))
+        context.console.out(try AdminClient(dataDirectory: data, now: context.now).addAgent(name: name))
         return .success
     }
 }

@@ -17,7 +17,7 @@ struct AgentListCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let agents = try AdminClient(dataDirectory: data).listAgents()
+        let agents = try AdminClient(dataDirectory: data, now: context.now).listAgents()
         if json {
             context.console.json(.list(agents.map(\.json)))
             return .success

@@ -16,7 +16,7 @@ struct AgentRevokeCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: data).revokeAgent(name: name)
+        try AdminClient(dataDirectory: data, now: context.now).revokeAgent(name: name)
         context.console.out("Revoked the token of \(name).")
         return .success
     }

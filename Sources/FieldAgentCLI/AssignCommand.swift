@@ -18,7 +18,7 @@ struct AssignCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: data).assign(customer: customer, agent: agent)
+        try AdminClient(dataDirectory: data, now: context.now).assign(customer: customer, agent: agent)
         context.console.out("Assigned \(customer) to \(agent).")
         return .success
     }

@@ -24,7 +24,7 @@ struct ImportCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let summary = try AdminClient(dataDirectory: data).importPortfolio(path: file)
+        let summary = try AdminClient(dataDirectory: data, now: context.now).importPortfolio(path: file)
         if json {
             context.console.json(summary.json)
         } else {

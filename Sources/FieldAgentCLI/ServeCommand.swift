@@ -27,7 +27,8 @@ struct ServeCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let server = try SyncServer(dataDirectory: data, listen: try SocketAddress(parsing: listen))
+        let server = try SyncServer(
+            dataDirectory: data, listen: try SocketAddress(parsing: listen), now: context.now)
         try server.shutdownOnSignals()
         context.console.err("fieldagent-server: listening on \(server.address) (data \(data))")
         try server.run()

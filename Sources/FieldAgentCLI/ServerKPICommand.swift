@@ -22,7 +22,8 @@ struct ServerKPICommand: ServerCommand {
 
     func run(_ context: ServerContext) throws -> ExitCode {
         let end = to ?? context.now().utcDate
-        let report = try AdminClient(dataDirectory: data).kpi(from: from ?? end.adding(days: -29), to: end)
+        let client = AdminClient(dataDirectory: data, now: context.now)
+        let report = try client.kpi(from: from ?? end.adding(days: -29), to: end)
         if json {
             context.console.json(report)
         } else {

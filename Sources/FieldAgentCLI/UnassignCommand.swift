@@ -18,7 +18,7 @@ struct UnassignCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: data).unassign(customer: customer, agent: agent)
+        try AdminClient(dataDirectory: data, now: context.now).unassign(customer: customer, agent: agent)
         context.console.out("Unassigned \(customer) from \(agent).")
         return .success
     }

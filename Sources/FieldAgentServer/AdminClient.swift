@@ -10,9 +10,15 @@ import Foundation
 public struct AdminClient: Sendable {
     /// The data directory.
     public let dataDirectory: DataDirectory
+    /// The clock that stamps back-office changes when the client works directly on the files.
+    let now: @Sendable () -> Instant
 
-    /// A client for the data directory at `path`.
-    public init(dataDirectory path: String) { dataDirectory = DataDirectory(path: path) }
+    /// A client for the data directory at `path`; `now` stamps changes made directly on the files
+    /// (a running server stamps with its own clock).
+    public init(dataDirectory path: String, now: @escaping @Sendable () -> Instant = SyncService.systemNow) {
+        dataDirectory = DataDirectory(path: path)
+        self.now = now
+    }
 
     /// Creates an agent; returns its token (shown once).
     public func addAgent(name: String) throws(AdminError) -> String {
@@ -67,7 +73,7 @@ public struct AdminClient: Sendable {
             return try viaSocket(request)
         }
         defer { storage.close() }
-        return try AdminService(storage: storage).perform(request)
+        return try AdminService(storage: storage, now: now).perform(request)
     }
 
     private func viaSocket(_ request: AdminRequest) throws(AdminError) -> Value {

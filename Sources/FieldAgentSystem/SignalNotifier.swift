@@ -42,7 +42,17 @@ public final class SignalNotifier: Sendable {
     }
 
     /// Routes `signals` to this notifier instead of their default action (terminating the process).
+    ///
+    /// Also unblocks them in the calling thread: a process may inherit a signal mask with `SIGTERM`
+    /// blocked (from a parent's worker thread, e.g. Foundation's `Process`), and a blocked signal
+    /// would stay pending forever. Call it before starting other threads, which inherit the mask.
     public func watch(_ signals: [Signal]) throws(SystemError) {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in signals { sigaddset(&unblock, signal.number) }
+        _ = try Syscall.retrying("sigprocmask", "unblock watched signals") {
+            sigprocmask(SIG_UNBLOCK, &unblock, nil)
+        }
         for signal in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in

@@ -1,0 +1,19 @@
+import FieldAgentTestSupport
+import Testing
+
+/// `fieldagent demo` runs the whole story on its own embedded server and cleans up.
+@Suite("Demo")
+struct DemoTests {
+    @Test func demoRunsAndConverges() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.client(nil, ["demo"])
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.timedOut)
+        #expect(
+            result.stdout.contains("Converged: every replica holding the same customers has the same digest."),
+            "\(result)")
+        #expect(result.stdout.contains("decisive") && result.stdout.contains("understanding"), "plan with both cases")
+        #expect(result.stdout.contains("CSAT"), "KPI report")
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set and stdout is not a TTY")
+    }
+}
