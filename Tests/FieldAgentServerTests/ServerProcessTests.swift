@@ -23,13 +23,15 @@ import Testing
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        #expect(try ServerProcess.run(["import", repo.path + "/Fixtures/portfolio-small.json", "--data", data]).status == 0)
+        #expect(
+            try ServerProcess.run(["import", repo.path + "/Fixtures/portfolio-small.json", "--data", data]).status == 0)
         let server = try ServerProcess(data: data)
         // Admin through the running server's socket.
         #expect(try ServerProcess.run(["agent", "add", "bob", "--data", data]).status == 0)
         #expect(try ServerProcess.run(["assign", "C-1001", "alice", "--data", data]).status == 0)
         let changes = (1...50).map {
-            ServiceFixture.change("a1", UInt64($0), agent: "alice", customer: "C-1001", value: .string("+35840000\($0 + 1000)"),
+            ServiceFixture.change(
+                "a1", UInt64($0), agent: "alice", customer: "C-1001", value: .string("+35840000\($0 + 1000)"),
                 wall: Int64(Date().timeIntervalSince1970 * 1000))
         }
         let first = try server.exchange(ServerProcessTests.pushText(token, Array(changes[0..<25])))
@@ -50,8 +52,11 @@ import Testing
         #expect(statuses.prefix(25).allSatisfy { $0 == .duplicate })
         #expect(statuses.allSatisfy { $0 != .rejected })
         let again = try PushResponse(
-            json: try JSON.parse(Array(try restarted.exchange(ServerProcessTests.pushText(token, changes)).utf8.split(
-                separator: UInt8(ascii: "\n")).last ?? [])))
+            json: try JSON.parse(
+                Array(
+                    try restarted.exchange(ServerProcessTests.pushText(token, changes)).utf8.split(
+                        separator: UInt8(ascii: "\n")
+                    ).last ?? [])))
         #expect(again.results.allSatisfy { $0.status == .duplicate })
     }
 
@@ -70,12 +75,16 @@ import Testing
         #expect(
             try server.exchange("POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 9000000\r\n\r\n").hasPrefix(
                 "HTTP/1.1 413"))
-        #expect(try server.exchange("GET /v1/pull HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").hasPrefix("HTTP/1.1 401"))
+        #expect(
+            try server.exchange("GET /v1/pull HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").hasPrefix(
+                "HTTP/1.1 401"))
         var idle: [Socket] = []
         for _ in 0..<300 { idle.append(try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: server.port))) }
         let slow = try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: server.port))
         try slow.sendAll(Array("GET /v1/health HTTP/1.1\r\nHo".utf8))
-        #expect(try server.exchange("GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").hasPrefix("HTTP/1.1 200"))
+        #expect(
+            try server.exchange("GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").hasPrefix(
+                "HTTP/1.1 200"))
         for socket in idle { socket.close() }
         slow.close()
         let metrics = try server.exchange("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -99,7 +108,9 @@ import Testing
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "-m", "10", "-H", "Authorization: Bearer \(token)", "http://127.0.0.1:\(server.port)/v1/pull"]
+        process.arguments = [
+            "-s", "-m", "10", "-H", "Authorization: Bearer \(token)", "http://127.0.0.1:\(server.port)/v1/pull",
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
