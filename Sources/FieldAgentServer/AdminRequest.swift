@@ -25,7 +25,8 @@ public enum AdminRequest: Sendable, Equatable {
             .object(["op": "assign", "customer": .string(customer), "agent": .string(agent)])
         case .unassign(let customer, let agent):
             .object(["op": "unassign", "customer": .string(customer), "agent": .string(agent)])
-        case .kpi(let from, let to): .object(["op": "kpi", "from": .string(from.description), "to": .string(to.description)])
+        case .kpi(let from, let to):
+            .object(["op": "kpi", "from": .string(from.description), "to": .string(to.description)])
         case .erase(let customer): .object(["op": "erase", "customer": .string(customer)])
         }
     }

@@ -75,7 +75,9 @@ public final class AdminService: Sendable {
         for id in state.customerIDs {
             for agent in storage.assignedAgents(of: id) { counts[agent, default: 0] += 1 }
         }
-        return storage.agents().map { AgentSummary(name: $0.name, revoked: $0.revoked, customers: counts[$0.name] ?? 0) }
+        return storage.agents().map {
+            AgentSummary(name: $0.name, revoked: $0.revoked, customers: counts[$0.name] ?? 0)
+        }
     }
 
     static func checkAgentName(_ name: String) throws(AdminError) {

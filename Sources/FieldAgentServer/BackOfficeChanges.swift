@@ -18,7 +18,8 @@ struct BackOfficeChanges {
 
     private mutating func make(_ target: Target, _ op: Operation, _ value: Value, replaces: [ChangeID]) -> Change {
         let change = Change(
-            id: ChangeID(replica: ServerState.backOfficeReplica, counter: counter), hlc: clock.now(wallMillis: wallMillis),
+            id: ChangeID(replica: ServerState.backOfficeReplica, counter: counter),
+            hlc: clock.now(wallMillis: wallMillis),
             agent: AdminService.backOfficeAgent, target: target, op: op, value: value, replaces: replaces)
         counter += 1
         changes.append(change)

@@ -40,7 +40,9 @@ public struct PullResponse: Sendable, Equatable {
             let more = object["more"]?.boolValue, let serverTime = object["serverTime"]?.intValue
         else { throw ValidationError(path: "", problem: "not a pull response") }
         var changes: [Change] = []
-        for (index, item) in list.enumerated() { changes.append(try WireChange.decode(item, path: "changes[\(index)]")) }
+        for (index, item) in list.enumerated() {
+            changes.append(try WireChange.decode(item, path: "changes[\(index)]"))
+        }
         var ids: [String] = []
         for item in purge {
             guard let id = item.stringValue else { throw ValidationError(path: "purge", problem: "not a customer id") }

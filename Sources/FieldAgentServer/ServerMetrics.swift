@@ -42,7 +42,9 @@ public final class ServerMetrics: Sendable {
             c.requests[key, default: 0] += 1
             c.durationCount += 1
             c.durationSum += seconds
-            for (index, bound) in ServerMetrics.buckets.enumerated() where seconds <= bound { c.bucketCounts[index] += 1 }
+            for (index, bound) in ServerMetrics.buckets.enumerated() where seconds <= bound {
+                c.bucketCounts[index] += 1
+            }
         }
     }
 

@@ -167,7 +167,8 @@ extension ServerState {
                         LogEntry(sequence: sequence, kind: .assigned(customer: try r.string(), agent: try r.string())))
                 case 2:
                     state.entries.append(
-                        LogEntry(sequence: sequence, kind: .unassigned(customer: try r.string(), agent: try r.string())))
+                        LogEntry(sequence: sequence, kind: .unassigned(customer: try r.string(), agent: try r.string()))
+                    )
                 default:
                     throw DecodeError(offset: r.offset, problem: "unknown log index entry")
                 }

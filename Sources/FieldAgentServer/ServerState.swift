@@ -88,7 +88,9 @@ struct ServerState: Sendable {
     mutating func reindex() {
         changesByCustomer = [:]
         for entry in entries {
-            if case .change(let change) = entry.kind { changesByCustomer[change.target.customer, default: []].append(entry) }
+            if case .change(let change) = entry.kind {
+                changesByCustomer[change.target.customer, default: []].append(entry)
+            }
         }
     }
 

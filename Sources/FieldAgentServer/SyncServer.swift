@@ -82,6 +82,7 @@ public final class SyncServer: Sendable {
 
     /// Makes SIGTERM and SIGINT shut the server down gracefully.
     public func shutdownOnSignals() throws(SyncServerError) {
+        Signal.unblock([.terminate, .interrupt])
         do {
             try http.shutdownOnSignals()
         } catch {
@@ -107,7 +108,8 @@ public final class SyncServer: Sendable {
 
     /// One access-log line on stderr: no query strings, ids or bodies.
     static func log(_ record: HTTPRequestRecord) {
-        let millis = Double(record.duration.components.seconds) * 1000
+        let millis =
+            Double(record.duration.components.seconds) * 1000
             + Double(record.duration.components.attoseconds) / 1e15
         let method = record.method.isEmpty ? "-" : String(record.method.prefix(16))
         let line =

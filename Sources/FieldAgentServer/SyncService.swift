@@ -53,7 +53,8 @@ public struct SyncService: Sendable {
             guard request.method == "GET" || request.method == "HEAD" else {
                 return SyncProblem.methodNotAllowed(allowed: "GET").response
             }
-            return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render())
+            return HTTPResponse(
+                status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render())
         case "/v1/push":
             guard request.method == "POST" else { return SyncProblem.methodNotAllowed(allowed: "POST").response }
             return authenticated(request) { push(request, agent: $0) }

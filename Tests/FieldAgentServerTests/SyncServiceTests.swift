@@ -50,7 +50,8 @@ import Testing
         let result = try f.push(
             alice,
             [
-                ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1", field: "preferredChannel", value: "pigeon"),
+                ServiceFixture.change(
+                    "a1", 1, agent: "alice", customer: "C-1", field: "preferredChannel", value: "pigeon"),
                 ServiceFixture.change(
                     "a1", 2, agent: "alice", customer: "C-1", field: "score", value: 9, entity: .note, entityID: "N-1"),
                 ServiceFixture.change("a1", 3, agent: "alice", customer: "C-1", field: "accounts", value: .list([])),
@@ -81,7 +82,8 @@ import Testing
             HTTPRequest(method: "POST", target: "/v1/push", headers: headers, body: Array("{}".utf8)))
         #expect(wrongType.status == 415)
         let many = PushRequest(
-            device: "d", changes: (1...1001).map { ServiceFixture.change("d", UInt64($0), agent: "alice", customer: "C-1") })
+            device: "d",
+            changes: (1...1001).map { ServiceFixture.change("d", UInt64($0), agent: "alice", customer: "C-1") })
         #expect(f.request("POST", "/v1/push", token: alice, body: JSON.string(many.json)).status == 413)
         #expect(f.storage.lastSequence == before)
         #expect(f.request("GET", "/v1/pull?cursor=x", token: alice).status == 400)
@@ -156,14 +158,20 @@ import Testing
     @Test func erasureReachesPullsAndLeavesNoPersonalDataInFiles() throws {
         let f = try ServiceFixture()
         let (alice, _) = try f.seed()
-        _ = try f.push(alice, [ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1", field: "note", value: "Secretnote Zq")])
+        _ = try f.push(
+            alice,
+            [ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1", field: "note", value: "Secretnote Zq")])
         let cursor = try f.pullAll(alice).cursor
         try f.admin.erase(customer: "C-1")
         let page = try f.pullAll(alice, cursor: cursor)
         #expect(page.changes.map(\.op) == [.erase])
         let stale = try f.push(alice, [ServiceFixture.change("a1", 2, agent: "alice", customer: "C-1")])
         #expect(stale.results[0].reason == "customer-erased")
-        #expect(try f.push(alice, [ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1", field: "note", value: "Secretnote Zq")]).results[0].reason == "customer-erased")
+        #expect(
+            try f.push(
+                alice,
+                [ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1", field: "note", value: "Secretnote Zq")]
+            ).results[0].reason == "customer-erased")
         let fresh = try f.pullAll(alice)
         #expect(fresh.changes.filter { $0.target.customer == "C-1" }.map(\.op) == [.erase])
         for needle in ["Aino Virtanen", "+358401234567", "Secretnote Zq", "Kauppa Oy"] {
