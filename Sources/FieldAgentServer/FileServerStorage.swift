@@ -109,6 +109,10 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         state.withLock { $0.assignments[customer] ?? [] }
     }
 
+    public func assignmentSequence(customer: String, agent: String) -> UInt64? {
+        state.withLock { $0.assignedSince[ServerState.pairKey(customer, agent)] }
+    }
+
     public func setAssignments(_ changes: [AssignmentChange]) throws(ServerStorageError) -> Int {
         try asWriter { () throws(ServerStorageError) -> Int in
             var records: [[UInt8]] = []

@@ -20,6 +20,10 @@ struct ServerState: Sendable {
     var changesByCustomer: [String: [LogEntry]] = [:]
     var agents: [String: AgentRecord] = [:]
     var assignments: [String: Set<String>] = [:]
+    /// The sequence of the assignment event in force for each assigned `customer`\0`agent` pair.
+    var assignedSince: [String: UInt64] = [:]
+
+    static func pairKey(_ customer: String, _ agent: String) -> String { customer + "\u{0}" + agent }
 
     struct Fingerprint: Sendable, Hashable {
         var customer: String
@@ -59,7 +63,9 @@ struct ServerState: Sendable {
     mutating func applyAssignment(customer: String, agent: String, assigned: Bool, sequence: UInt64) {
         if assigned {
             assignments[customer, default: []].insert(agent)
+            assignedSince[ServerState.pairKey(customer, agent)] = sequence
         } else {
+            assignedSince[ServerState.pairKey(customer, agent)] = nil
             assignments[customer]?.remove(agent)
             if assignments[customer]?.isEmpty == true { assignments[customer] = nil }
         }
@@ -87,9 +93,17 @@ struct ServerState: Sendable {
     /// Rebuilds ``changesByCustomer`` from ``entries``.
     mutating func reindex() {
         changesByCustomer = [:]
+        assignedSince = [:]
         for entry in entries {
-            if case .change(let change) = entry.kind {
+            switch entry.kind {
+            case .change(let change):
                 changesByCustomer[change.target.customer, default: []].append(entry)
+            case .assigned(let customer, let agent):
+                if assignments[customer]?.contains(agent) == true {
+                    assignedSince[ServerState.pairKey(customer, agent)] = entry.sequence
+                }
+            case .unassigned:
+                break
             }
         }
     }

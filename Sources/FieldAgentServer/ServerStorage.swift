@@ -14,6 +14,8 @@ public protocol ServerStorage: AnyObject, Sendable {
 
     /// The agents assigned to `customer`.
     func assignedAgents(of customer: String) -> Set<String>
+    /// The log sequence of the assignment event that put `agent` on `customer`, while it is in force.
+    func assignmentSequence(customer: String, agent: String) -> UInt64?
     /// Adds or removes assignments in one durable write, logging an event for each that changes
     /// something. Returns how many changed.
     func setAssignments(_ changes: [AssignmentChange]) throws(ServerStorageError) -> Int

@@ -23,6 +23,13 @@ extension SyncService {
         }
         let page = self.page(for: agent, after: cursor, limit: limit)
         metrics.countPulled(page.changes.count)
+        if let accept = request.headers["Accept"], accept.contains(BinaryPage.mediaType) {
+            return HTTPResponse(
+                status: 200, headers: ["Content-Type": BinaryPage.mediaType],
+                body: BinaryPage.encode(
+                    changes: page.changes, purge: page.purge, cursor: page.cursor, more: page.more,
+                    serverTime: page.serverTime))
+        }
         return SyncService.json(page.json)
     }
 
@@ -45,6 +52,20 @@ extension SyncService {
             assigned[customer] = now
             return now
         }
+        var since: [String: UInt64] = [:]
+        /// Whether the assignment that lets the agent see `customer` comes after `sequence` in the log:
+        /// then that assignment event delivers the change with the customer's whole state, so the
+        /// change is not sent twice.
+        func deliveredByLaterAssignment(_ customer: String, _ sequence: UInt64) -> Bool {
+            let start: UInt64
+            if let known = since[customer] {
+                start = known
+            } else {
+                start = storage.assignmentSequence(customer: customer, agent: agent) ?? 0
+                since[customer] = start
+            }
+            return start > sequence
+        }
         func include(_ change: Change) {
             if included.insert(change.id).inserted { changes.append(change) }
         }
@@ -60,7 +81,8 @@ extension SyncService {
                 }
                 switch entry.kind {
                 case .change(let change):
-                    if isAssigned(change.target.customer) { include(change) }
+                    let customer = change.target.customer
+                    if isAssigned(customer), !deliveredByLaterAssignment(customer, entry.sequence) { include(change) }
                 case .assigned(let customer, let who):
                     guard who == agent, isAssigned(customer) else { break }
                     for stored in storage.changes(of: customer) where stored.sequence < entry.sequence {

@@ -55,6 +55,10 @@ public final class ReplicaStore: Sendable {
         var lastSync: Int64?
         var clockOffset: Int64 = 0
         var compactPending = false
+        /// Changes written to the log since the last snapshot, and live changes the snapshot held:
+        /// together they tell how much of the log is dead weight worth compacting away.
+        var loggedChanges = 0
+        var liveAtSnapshot = 0
     }
 
     init(path: String, replicaID: String, store: Store, inner: Inner) {
@@ -119,6 +123,7 @@ public final class ReplicaStore: Sendable {
             store.close()
             throw .undecodable(path: path, what: "a snapshot", problem: error.description)
         }
+        inner.liveAtSnapshot = inner.state.liveCount
         inner.load(metadata: contents.metadata)
         for bytes in contents.records {
             do {
@@ -224,6 +229,7 @@ public final class ReplicaStore: Sendable {
         }
         inner.withLock { inner in
             inner.state.apply(changes)
+            inner.loggedChanges += changes.count
             inner.outbox.append(contentsOf: changes)
             for change in changes { inner.inFlight[change.id] = nil }
             inner.writesInProgress -= 1
@@ -340,8 +346,11 @@ public final class ReplicaStore: Sendable {
 
     /// Applies one pulled page and saves `cursor` in the same transaction; purges the customers in
     /// `purge`; compacts at once when the page erased or purged a customer.
+    ///
+    /// With `more` set (another page follows), size-based compaction waits for the last page, so a
+    /// long first sync writes one snapshot instead of one per doubling of the log.
     public func applyPage(
-        changes: [Change], purge: [String], cursor: String, serverTime: Int64, at now: Instant
+        changes: [Change], purge: [String], cursor: String, serverTime: Int64, at now: Instant, more: Bool = false
     ) throws(ReplicaStoreError) -> PageOutcome {
         var outcome = PageOutcome()
         let erasing = Set(changes.filter { $0.op == .erase }.map(\.target.customer))
@@ -373,6 +382,7 @@ public final class ReplicaStore: Sendable {
         let measured = serverTime - now.millisecondsSinceEpoch
         inner.withLock { inner in
             outcome.report = inner.state.apply(changes, wallMillis: now.millisecondsSinceEpoch + measured)
+            inner.loggedChanges += changes.count
             for customer in purge { inner.state.purge(customer: customer) }
             inner.cursor = cursor
             inner.rejected = rejected
@@ -380,7 +390,7 @@ public final class ReplicaStore: Sendable {
             if needsCompaction { inner.compactPending = true }
             inner.writesInProgress -= 1
         }
-        try compactIfNeeded()
+        if needsCompaction || !more { try compactIfNeeded() }
         return outcome
     }
 
@@ -400,6 +410,8 @@ public final class ReplicaStore: Sendable {
             guard inner.writesInProgress == 0 else { return false }
             do {
                 try store.compact { ReplicaRecord.snapshot(state: inner.state, outbox: inner.outbox) }
+                inner.loggedChanges = 0
+                inner.liveAtSnapshot = inner.state.liveCount
                 if inner.compactPending {
                     try store.write { tx in tx.setMetadata(nil, forKey: Key.compactPending) }
                     inner.compactPending = false
@@ -414,9 +426,12 @@ public final class ReplicaStore: Sendable {
         return compacted
     }
 
+    /// Compacts when a customer was erased or purged (at once: no file may keep their data), or when
+    /// the log has outgrown the snapshot and much of it is dead. A log of live data (a first sync)
+    /// is left alone: replaying it costs no more than reading a snapshot of the same changes.
     func compactIfNeeded() throws(ReplicaStoreError) {
-        let pending = inner.withLock { $0.compactPending }
-        if pending || store.needsCompaction { try compact() }
+        let (pending, dead) = inner.withLock { ($0.compactPending, $0.mostlyDead) }
+        if pending || (dead && store.needsCompaction) { try compact() }
     }
 
     func write(_ body: (inout Transaction) -> Void) throws(ReplicaStoreError) {
@@ -453,14 +468,23 @@ extension ReplicaStore.Inner {
         switch record {
         case .local(let changes):
             adopt(changes)
+            loggedChanges += changes.count
         case .remote(let changes):
             state.apply(changes)
+            loggedChanges += changes.count
         case .purge(let customer):
             state.purge(customer: customer)
         case .retract(let ids, let replacements):
             for entry in ids { state.retract(entry.id, customer: entry.customer) }
             adopt(replacements)
+            loggedChanges += ids.count + replacements.count
         }
+    }
+
+    /// Whether at least a third of what the snapshot and log hold is superseded, erased or purged.
+    var mostlyDead: Bool {
+        let live = state.liveCount
+        return (liveAtSnapshot + loggedChanges - live) * 2 >= live
     }
 
     /// Applies this device's own changes and queues them for the next push.

@@ -75,7 +75,7 @@ public struct SyncDriver: Sendable {
                 do {
                     let outcome = try replica.applyPage(
                         changes: page.changes, purge: page.purge, cursor: page.cursor, serverTime: page.serverTime,
-                        at: now())
+                        at: now(), more: page.more)
                     action = session.receive(.pageApplied(outcome))
                 } catch {
                     action = session.receive(.storageFailed(error.description))

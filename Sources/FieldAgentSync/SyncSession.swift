@@ -193,11 +193,27 @@ public struct SyncSession: Sendable {
         phase = .pulling
         var target = "/v1/pull?limit=\(configuration.pageLimit)"
         if let cursor { target += "&cursor=" + SyncSession.percentEncoded(cursor) }
-        return send(TransportRequest(method: "GET", target: target, headers: headers(json: false)))
+        var headers = headers(json: false)
+        // Ask for the compact binary page; a server that only speaks JSON answers JSON.
+        headers["Accept"] = "\(BinaryPage.mediaType), application/json;q=0.5"
+        return send(TransportRequest(method: "GET", target: target, headers: headers))
     }
 
     mutating func pullAnswered(_ response: TransportResponse) -> Action {
         if let failure = classify(response) { return failure }
+        if response.headers.first(where: { $0.key.lowercased() == "content-type" })?.value == BinaryPage.mediaType {
+            let binary: BinaryPage.Page
+            do {
+                binary = try BinaryPage.decode(response.body)
+            } catch {
+                return fail(.invalidResponse(error.description))
+            }
+            return applying(
+                PullPage(
+                    changes: binary.changes, purge: binary.purge, cursor: binary.cursor,
+                    more: binary.more && !(binary.changes.isEmpty && binary.cursor == cursor),
+                    serverTime: binary.serverTime, byteCount: response.body.count))
+        }
         guard let json = try? JSON.parse(response.body), let items = json["changes"]?.listValue,
             let next = json["cursor"]?.stringValue, let more = json["more"]?.boolValue,
             let serverTime = json["serverTime"]?.intValue
@@ -212,9 +228,13 @@ public struct SyncSession: Sendable {
             }
         }
         let purge = json["purge"]?.listValue?.compactMap(\.stringValue) ?? []
-        let page = PullPage(
-            changes: changes, purge: purge, cursor: next, more: more && !(changes.isEmpty && next == cursor),
-            serverTime: serverTime, byteCount: response.body.count)
+        return applying(
+            PullPage(
+                changes: changes, purge: purge, cursor: next, more: more && !(changes.isEmpty && next == cursor),
+                serverTime: serverTime, byteCount: response.body.count))
+    }
+
+    private mutating func applying(_ page: PullPage) -> Action {
         phase = .applying(page)
         return .applyPage(page)
     }

@@ -7,17 +7,22 @@ import Foundation
 /// A transport over `URLSession` (FoundationNetworking on Linux), for the CLI and apps.
 ///
 /// `baseURL` is the server's root, e.g. `http://127.0.0.1:8080`; request targets are appended.
-public struct URLSessionTransport: Transport {
+/// One session serves every request of the transport, so a sync reuses its keep-alive connection.
+public final class URLSessionTransport: Transport {
     /// The server's root URL.
     public let baseURL: String
     /// Seconds before a request without an answer is given up (and retried by the driver).
     public let timeout: TimeInterval
+    private let session: URLSession
 
     /// A transport to `baseURL`.
     public init(baseURL: String, timeout: TimeInterval = 30) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.timeout = timeout
+        session = URLSession(configuration: .ephemeral)
     }
+
+    deinit { session.finishTasksAndInvalidate() }
 
     public func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
         guard let url = URL(string: baseURL + request.target) else {
@@ -27,8 +32,6 @@ public struct URLSessionTransport: Transport {
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
-        let session = URLSession(configuration: .ephemeral)
-        defer { session.finishTasksAndInvalidate() }
         do {
             let (data, response) = try await session.data(for: urlRequest)
             guard let http = response as? HTTPURLResponse else {

@@ -177,18 +177,47 @@ public enum ChangeCodec {
 }
 
 /// Assigns each distinct short string an index in first-seen order.
+///
+/// Encoding spends most of its time here, so it is a small open-addressing table keyed by an
+/// FNV-1a hash of the UTF-8 bytes rather than a `Dictionary` with its seeded SipHash.
 struct StringTable {
     var strings: [String] = []
-    var indices: [String: Int] = [:]
     var byteCount = 0
+    private var hashes: [UInt64] = []
+    private var slots: [Int32] = Array(repeating: 0, count: 256)
 
     @inline(__always)
     mutating func index(_ s: String) -> Int {
-        if let i = indices[s] { return i }
-        let i = strings.count
+        var text = s
+        let h = text.withUTF8 { StringTable.fnv1a($0) }
+        var mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while slots[slot] != 0 {
+            let candidate = Int(slots[slot]) - 1
+            if hashes[candidate] == h, strings[candidate] == s { return candidate }
+            slot = (slot + 1) & mask
+        }
+        let index = strings.count
         strings.append(s)
-        indices[s] = i
+        hashes.append(h)
         byteCount += s.utf8.count + 2
-        return i
+        slots[slot] = Int32(index + 1)
+        if strings.count * 2 > slots.count {
+            slots = Array(repeating: 0, count: slots.count * 2)
+            mask = slots.count - 1
+            for (i, hash) in hashes.enumerated() {
+                var at = Int(truncatingIfNeeded: hash) & mask
+                while slots[at] != 0 { at = (at + 1) & mask }
+                slots[at] = Int32(i + 1)
+            }
+        }
+        return index
+    }
+
+    @inline(__always)
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h ^ (h >> 29)
     }
 }
