@@ -7,13 +7,13 @@ public enum ConstantTime {
     ///
     /// Every byte is visited whatever the contents; only the lengths (public for fixed-size
     /// digests) may end the comparison early.
+    /// Not generic on purpose: it sits on every request's path, and an unspecialised generic would
+    /// look up type metadata at run time on each call.
     @inline(never)
-    public static func equals(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
+    public static func equals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         var difference: UInt8 = 0
-        for (left, right) in zip(a, b) {
-            difference |= left ^ right
-        }
+        for index in a.indices { difference |= a[index] ^ b[index] }
         return difference == 0
     }
 }
