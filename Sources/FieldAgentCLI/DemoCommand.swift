@@ -42,15 +42,8 @@ struct DemoCommand: ClientCommand {
         let server = try SyncServer(
             dataDirectory: (root as NSString).appendingPathComponent("server"),
             listen: SocketAddress(host: "127.0.0.1", port: 0), logRequests: false, now: now)
-        let stopped = DispatchSemaphore(value: 0)
-        Thread {
-            try? server.run()
-            stopped.signal()
-        }.start()
-        defer {
-            server.shutdown()
-            stopped.wait()
-        }
+        server.start()
+        defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)"
         say("   Server listening on \(url).")
         let aliceToken = try server.admin.addAgent(name: "alice")

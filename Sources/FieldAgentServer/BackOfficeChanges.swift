@@ -28,13 +28,7 @@ struct BackOfficeChanges {
 
     /// Writes a field, superseding every value the state shows for it (like a device's `set`).
     mutating func set(_ target: Target, _ value: Value) {
-        var top: [String: UInt64] = [:]
-        for entry in state.values(target) {
-            top[entry.id.replica] = max(top[entry.id.replica] ?? 0, entry.id.counter)
-            for r in entry.replaces { top[r.replica] = max(top[r.replica] ?? 0, r.counter) }
-        }
-        let replaces = top.keys.sorted().map { ChangeID(replica: $0, counter: top[$0]!) }
-        _ = make(target, .set, value, replaces: replaces)
+        _ = make(target, .set, value, replaces: state.context(for: .set, target: target))
     }
 
     /// Adds a flag (add wins, so no causal context is needed).

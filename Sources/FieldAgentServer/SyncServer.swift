@@ -23,6 +23,7 @@ public final class SyncServer: Sendable {
     /// Back-office operations, also served on the admin socket.
     public let admin: AdminService
     let http: HTTPServer
+    private let stopped = DispatchSemaphore(value: 0)
     let adminSocket: AdminSocketListener
 
     /// Opens the data directory, binds `listen` and the admin socket. Call ``run()`` to serve.
@@ -105,6 +106,20 @@ public final class SyncServer: Sendable {
 
     /// Starts a graceful shutdown: in-flight requests finish, then ``run()`` returns.
     public func shutdown() { http.shutdown() }
+
+    /// Serves on a background thread, for embedding (the demo, benchmarks, tests); stop with ``stop()``.
+    public func start() {
+        Thread { [self] in
+            try? run()
+            stopped.signal()
+        }.start()
+    }
+
+    /// Shuts down a server started with ``start()`` and waits until storage is closed.
+    public func stop() {
+        shutdown()
+        stopped.wait()
+    }
 
     /// One access-log line on stderr: no query strings, ids or bodies.
     static func log(_ record: HTTPRequestRecord) {

@@ -241,14 +241,7 @@ public final class ReplicaStore: Sendable {
     /// The causal context `base` extended with the ids (and contexts) of `extra` writes to the same register.
     static func mergeContext(_ base: [ChangeID], _ extra: [Change]) -> [ChangeID] {
         guard !extra.isEmpty else { return base }
-        var top: [String: UInt64] = [:]
-        func add(_ id: ChangeID) { top[id.replica] = max(top[id.replica] ?? 0, id.counter) }
-        base.forEach(add)
-        for change in extra {
-            add(change.id)
-            change.replaces.forEach(add)
-        }
-        return top.keys.sorted().map { ChangeID(replica: $0, counter: top[$0]!) }
+        return ReplicaState.context(of: extra, including: base)
     }
 
     // MARK: - Sync

@@ -18,15 +18,8 @@ enum SyncBenchmark {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let server = try! SyncServer(
             dataDirectory: root + "/server", listen: SocketAddress(host: "127.0.0.1", port: 0), logRequests: false)
-        let stopped = DispatchSemaphore(value: 0)
-        Thread {
-            try? server.run()
-            stopped.signal()
-        }.start()
-        defer {
-            server.shutdown()
-            stopped.wait()
-        }
+        server.start()
+        defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)"
         let generated = PortfolioGenerator(customerCount: 10_000, months: 24, agentCount: 1).generate()
         let agent = generated.customers[0].agents[0]

@@ -136,10 +136,12 @@ public struct ReplicaState: Sendable {
         if !dominated { cells.append(change) }
     }
 
-    /// The causal context a new write to a register must carry: every live value and all it dominated.
-    static func context(of entries: [Change]) -> [ChangeID] {
-        if entries.count == 1, entries[0].replaces.isEmpty { return [entries[0].id] }
+    /// The causal context a new write to a register must carry: every live value and all it dominated,
+    /// joined with `base` (another context for the same register).
+    public static func context(of entries: [Change], including base: [ChangeID] = []) -> [ChangeID] {
+        if base.isEmpty, entries.count == 1, entries[0].replaces.isEmpty { return [entries[0].id] }
         var top: [String: UInt64] = [:]
+        for id in base { top[id.replica] = max(top[id.replica] ?? 0, id.counter) }
         for entry in entries {
             top[entry.id.replica] = max(top[entry.id.replica] ?? 0, entry.id.counter)
             for r in entry.replaces { top[r.replica] = max(top[r.replica] ?? 0, r.counter) }
