@@ -24,7 +24,8 @@ struct AgentListCommand: ServerCommand {
         }
         var t = TextTable(["agent", "state", "customers"], alignments: [.left, .left, .right])
         for agent in agents { t.add([agent.name, agent.revoked ? "revoked" : "active", String(agent.customers)]) }
-        context.console.out(agents.isEmpty ? "No agents yet; add one with `fieldagent-server agent add NAME`." : t.render())
+        context.console.out(
+            agents.isEmpty ? "No agents yet; add one with `fieldagent-server agent add NAME`." : t.render())
         return .success
     }
 }

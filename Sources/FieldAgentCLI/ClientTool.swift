@@ -48,7 +48,10 @@ public enum ClientTool {
             return ExitCode.usage.rawValue
         }
         guard let (type, rest) = lookup.match(words), let command = type as? any ClientCommand.Type else {
-            return usageError(UsageError("unknown command '\(words.prefix(2).joined(separator: " "))'", usage: "run `fieldagent --help` for the list"), console)
+            return usageError(
+                UsageError(
+                    "unknown command '\(words.prefix(2).joined(separator: " "))'",
+                    usage: "run `fieldagent --help` for the list"), console)
         }
         if rest.contains("--help") || rest.contains("-h") {
             console.out(lookup.help(command))

@@ -21,7 +21,8 @@ struct CommandLookup {
     }
 
     func help(_ command: any ToolCommand.Type) -> String {
-        var text = usage(command) + "\n\n" + command.abstract.prefix(1).uppercased() + command.abstract.dropFirst() + "."
+        var text =
+            usage(command) + "\n\n" + command.abstract.prefix(1).uppercased() + command.abstract.dropFirst() + "."
         if !command.details.isEmpty { text += "\n\n" + command.details }
         return text + "\n\n" + ExitCode.summary
     }
@@ -29,7 +30,8 @@ struct CommandLookup {
     func overview() -> String {
         let width = commands.map { $0.path.joined(separator: " ").count }.max() ?? 0
         let lines = commands.map { c in
-            "  " + c.path.joined(separator: " ").padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.abstract
+            "  " + c.path.joined(separator: " ").padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + c.abstract
         }
         return """
             \(tool) \(ToolInfo.version): \(summary)

@@ -31,7 +31,8 @@ struct ConflictsCommand: ClientCommand {
                             "values": .list(
                                 c.values.map { v in
                                     .object([
-                                        "value": v.value, "agent": .string(v.agent), "at": .string(v.hlc.instant.description),
+                                        "value": v.value, "agent": .string(v.agent),
+                                        "at": .string(v.hlc.instant.description),
                                         "id": .string(v.id.description),
                                     ])
                                 }),

@@ -5,7 +5,8 @@ import FieldAgentPolicy
 struct ContactLogCommand: ClientCommand {
     static let path = ["contact", "log"]
     static let abstract = "record a contact; prints its id"
-    static let synopsis = "ID --channel C --outcome O [--note TEXT] [--promise AMOUNT@YYYY-MM-DD] [--direction D] [--location TEXT]"
+    static let synopsis =
+        "ID --channel C --outcome O [--note TEXT] [--promise AMOUNT@YYYY-MM-DD] [--direction D] [--location TEXT]"
     static let details = """
         Channels: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).
         Outcomes: \(ContactOutcome.allCases.map(\.rawValue).joined(separator: ", ")).
@@ -14,7 +15,9 @@ struct ContactLogCommand: ClientCommand {
         The compliance guard runs first and warns on stderr with the rule's name, but the contact is always
         recorded: the record is the audit trail.
         """
-    static let valuedOptions: Set<String> = ["--channel", "--outcome", "--note", "--promise", "--direction", "--location"]
+    static let valuedOptions: Set<String> = [
+        "--channel", "--outcome", "--note", "--promise", "--direction", "--location",
+    ]
 
     var id: String
     var channel: Channel
@@ -28,12 +31,14 @@ struct ContactLogCommand: ClientCommand {
         id = try a.positional("customer ID")
         guard let c = try a.option("--channel") else { throw UsageError("missing --channel", usage: a.usage) }
         guard let channel = Channel(rawValue: c) else {
-            throw UsageError("--channel must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))", usage: a.usage)
+            throw UsageError(
+                "--channel must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))", usage: a.usage)
         }
         guard let o = try a.option("--outcome") else { throw UsageError("missing --outcome", usage: a.usage) }
         guard let outcome = ContactOutcome(rawValue: o) else {
             throw UsageError(
-                "--outcome must be one of \(ContactOutcome.allCases.map(\.rawValue).joined(separator: ", "))", usage: a.usage)
+                "--outcome must be one of \(ContactOutcome.allCases.map(\.rawValue).joined(separator: ", "))",
+                usage: a.usage)
         }
         let d = try a.option("--direction") ?? "outbound"
         guard let direction = ContactDirection(rawValue: d) else {
@@ -44,7 +49,8 @@ struct ContactLogCommand: ClientCommand {
         location = try a.option("--location")
         if let p = try a.option("--promise") {
             let parts = p.split(separator: "@", omittingEmptySubsequences: false)
-            guard parts.count == 2, let date = LocalDate(parts[1]), Money.parse(String(parts[0]), currency: "EUR") != nil
+            guard parts.count == 2, let date = LocalDate(parts[1]),
+                Money.parse(String(parts[0]), currency: "EUR") != nil
             else { throw UsageError("--promise must look like 50.00@2026-12-10", usage: a.usage) }
             promise = (String(parts[0]), date)
         }
@@ -58,7 +64,8 @@ struct ContactLogCommand: ClientCommand {
         if let promise {
             let currency = customer.accounts.first?.currency ?? "EUR"
             guard let minor = Money.parse(promise.text, currency: currency), minor > 0 else {
-                context.console.err("error: --promise amount must be positive with at most the decimals \(currency) has")
+                context.console.err(
+                    "error: --promise amount must be positive with at most the decimals \(currency) has")
                 return .usage
             }
             amount = (minor, promise.date)

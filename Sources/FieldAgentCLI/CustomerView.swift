@@ -43,7 +43,8 @@ struct CustomerView {
 
     func noteJSON(_ n: SatisfactionNote) -> Value {
         var o: [String: Value] = [
-            "id": .string(n.id), "score": .int(Int64(n.score)), "author": .string(n.author), "at": .string(n.at.description),
+            "id": .string(n.id), "score": .int(Int64(n.score)), "author": .string(n.author),
+            "at": .string(n.at.description),
         ]
         if let effort = n.effort { o["effort"] = .int(Int64(effort)) }
         if let comment = n.comment { o["comment"] = .string(comment) }
@@ -60,7 +61,8 @@ struct CustomerView {
     func text(_ input: PolicyCustomer, decision: TreatmentDecision) -> String {
         let c = input.customer
         var lines: [String] = []
-        lines.append(terminal.paint("\(c.id)  \(c.name)", .bold) + "  " + TreatmentStyle.badge(decision.treatment, terminal))
+        lines.append(
+            terminal.paint("\(c.id)  \(c.name)", .bold) + "  " + TreatmentStyle.badge(decision.treatment, terminal))
         for reason in decision.reasons { lines.append("  why: \(reason)") }
         var t = TextTable(["field", "value"])
         let fields = c.fieldValues
@@ -76,15 +78,18 @@ struct CustomerView {
                 + "\(b.brokenPromises) broken promise(s) in 6 months, worst \(b.worstDaysLate) days late")
         for account in c.accounts {
             lines.append(
-                "Account \(account.id) (\(account.creditor)): balance \(Money.format(account.balance, currency: account.currency))")
+                "Account \(account.id) (\(account.creditor)): balance \(Money.format(account.balance, currency: account.currency))"
+            )
             var it = TextTable(["due", "amount", "paid", "paid amount"], alignments: [.left, .right, .left, .right])
             for i in account.installments.suffix(6) {
                 it.add([
-                    i.due.description, Money.format(i.amount, currency: account.currency), i.paid?.description ?? "unpaid",
+                    i.due.description, Money.format(i.amount, currency: account.currency),
+                    i.paid?.description ?? "unpaid",
                     i.paidAmount.map { Money.format($0, currency: account.currency) } ?? "",
                 ])
             }
-            lines.append(it.render { terminal.paint($0, .dim) }.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            lines.append(
+                it.render { terminal.paint($0, .dim) }.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         }
         let currency = c.accounts.first?.currency ?? "EUR"
         if !input.contacts.isEmpty {
@@ -108,7 +113,8 @@ struct CustomerView {
             lines.append(terminal.paint("Satisfaction", .bold))
             for n in input.notes {
                 lines.append(
-                    "  \(local(n.at, c.timeZone))  CSAT \(n.score)/5 by \(n.author)" + (n.comment.map { ": \($0)" } ?? ""))
+                    "  \(local(n.at, c.timeZone))  CSAT \(n.score)/5 by \(n.author)"
+                        + (n.comment.map { ": \($0)" } ?? ""))
             }
         }
         return lines.joined(separator: "\n")

@@ -45,7 +45,9 @@ struct CustomersCommand: ClientCommand {
             context.console.out(search == nil ? "No customers on this device yet; run `fieldagent sync`." : "No match.")
             return .success
         }
-        var t = TextTable(["id", "name", "treatment", "past due", "balance", "channel"], alignments: [.left, .left, .left, .right, .right, .left])
+        var t = TextTable(
+            ["id", "name", "treatment", "past due", "balance", "channel"],
+            alignments: [.left, .left, .left, .right, .right, .left])
         for (c, d) in rows {
             let currency = c.accounts.first?.currency ?? "EUR"
             t.add([

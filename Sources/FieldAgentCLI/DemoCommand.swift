@@ -65,7 +65,9 @@ struct DemoCommand: ClientCommand {
         defer { for (_, d) in devices { d.close() } }
         for (name, d) in devices {
             let report = try await d.sync()
-            say("   \(name.padding(toLength: 12, withPad: " ", startingAt: 0)) pulled \(report.pulledChanges) changes: \(d.customers().count) customers")
+            say(
+                "   \(name.padding(toLength: 12, withPad: " ", startingAt: 0)) pulled \(report.pulledChanges) changes: \(d.customers().count) customers"
+            )
         }
         let shared = "C-1004"
         say("   \(shared) is assigned to both alice and bob: a field agent and a phone agent.")
@@ -92,7 +94,9 @@ struct DemoCommand: ClientCommand {
         for round in 1...2 {
             for (name, d) in devices {
                 let r = try await d.sync()
-                say("   round \(round) \(name.padding(toLength: 12, withPad: " ", startingAt: 0)) pushed \(r.accepted), pulled \(r.pulledChanges), rejected \(r.rejected.count)")
+                say(
+                    "   round \(round) \(name.padding(toLength: 12, withPad: " ", startingAt: 0)) pushed \(r.accepted), pulled \(r.pulledChanges), rejected \(r.rejected.count)"
+                )
             }
         }
         let serverState = server.storage.currentState()
@@ -102,8 +106,11 @@ struct DemoCommand: ClientCommand {
         heading(5, "The concurrent edit is a conflict, listed on every device")
         for (name, d) in devices {
             for c in d.conflicts() {
-                let values = c.values.map { "\(ConflictsCommand.text($0.value)) (\($0.agent))" }.joined(separator: " vs ")
-                say("   \(name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(c.customer) \(c.fieldPath): \(values)")
+                let values = c.values.map { "\(ConflictsCommand.text($0.value)) (\($0.agent))" }.joined(
+                    separator: " vs ")
+                say(
+                    "   \(name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(c.customer) \(c.fieldPath): \(values)"
+                )
             }
         }
         say("   Until someone decides, every device shows the same winner: the latest write.")
@@ -120,13 +127,18 @@ struct DemoCommand: ClientCommand {
         heading(6, "alice's plan for today, with the reasons")
         let inputs = context.policyCustomers(laptop)
         let plan = ContactPlanner().plan(
-            for: LocalDate("2026-11-30")!, customers: inputs, lastSync: laptop.status().lastSync, now: clock.now(step: 0))
+            for: LocalDate("2026-11-30")!, customers: inputs, lastSync: laptop.status().lastSync,
+            now: clock.now(step: 0))
         let names = Dictionary(uniqueKeysWithValues: inputs.map { ($0.customer.id, $0.customer.name) })
         for (index, e) in plan.entries.enumerated() {
-            say("   \(index + 1). \(e.customerId) \(names[e.customerId] ?? "")  \(TreatmentStyle.badge(e.treatment, t))  \(e.channel.rawValue) \(e.window) \(e.timeZone)")
+            say(
+                "   \(index + 1). \(e.customerId) \(names[e.customerId] ?? "")  \(TreatmentStyle.badge(e.treatment, t))  \(e.channel.rawValue) \(e.window) \(e.timeZone)"
+            )
         }
         for s in plan.skipped {
-            say("   -  \(s.customerId) \(names[s.customerId] ?? "")  \(TreatmentStyle.badge(s.treatment, t))  skipped: \(s.reasons.first ?? "")")
+            say(
+                "   -  \(s.customerId) \(names[s.customerId] ?? "")  \(TreatmentStyle.badge(s.treatment, t))  skipped: \(s.reasons.first ?? "")"
+            )
         }
         for kind in [Treatment.understanding, .decisive] {
             guard let e = plan.entries.first(where: { $0.treatment == kind }) else { continue }
@@ -139,13 +151,17 @@ struct DemoCommand: ClientCommand {
         // 7. KPIs.
         heading(7, "Company KPIs for November: satisfaction beside collections")
         let report = try server.admin.kpi(from: LocalDate("2026-11-01")!, to: LocalDate("2026-11-30")!)
-        say(KPIView(report: report, terminal: t).render().split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
+        say(
+            KPIView(report: report, terminal: t).render().split(separator: "\n").map { "   " + $0 }.joined(
+                separator: "\n"))
 
         // 8. Done.
         let seconds = ContinuousClock.now - started
         heading(8, "Done")
         say("   Stopped the server\(keep ? "; files kept in \(root)" : " and removed the temporary files").")
-        say("   The demo took \(seconds.components.seconds).\(String(seconds.components.attoseconds / 10_000_000_000_000_000)) s of real time. Next: README.md walks through a real setup.")
+        say(
+            "   The demo took \(seconds.components.seconds).\(String(seconds.components.attoseconds / 10_000_000_000_000_000)) s of real time. Next: README.md walks through a real setup."
+        )
         return .success
     }
 

@@ -27,14 +27,16 @@ struct InitCommand: ClientCommand {
         let created: Result<AgentHome, AgentHomeError>
         do {
             created = .success(
-                try AgentHome.initialize(at: context.home, server: server, agent: agent, token: token, now: context.now))
+                try AgentHome.initialize(at: context.home, server: server, agent: agent, token: token, now: context.now)
+            )
         } catch {
             created = .failure(error)
         }
         switch created {
         case .success(let home):
             context.console.out(
-                "Initialised \(context.home) for agent \(agent) (replica \(home.configuration.replicaID)); run `fieldagent sync`.")
+                "Initialised \(context.home) for agent \(agent) (replica \(home.configuration.replicaID)); run `fieldagent sync`."
+            )
             home.close()
             return .success
         case .failure(let error):

@@ -33,7 +33,10 @@ public struct KPIView {
 
     func table(_ title: String, _ rows: [(String, Value)]) -> String {
         var t = TextTable(
-            ["", "CSAT", "CSAT≥4", "complaints", "pref.chan", "pref.window", "RPC", "PTP", "kept", "collected", "cure"],
+            [
+                "", "CSAT", "CSAT≥4", "complaints", "pref.chan", "pref.window", "RPC", "PTP", "kept", "collected",
+                "cure",
+            ],
             alignments: [.left] + Array(repeating: .right, count: 10))
         for (name, f) in rows {
             t.add([
@@ -88,6 +91,7 @@ public struct KPIView {
     static func money(_ v: Value?) -> String {
         let amounts = v?.objectValue ?? [:]
         if amounts.isEmpty { return "0" }
-        return amounts.keys.sorted().map { Money.format(amounts[$0]?.intValue ?? 0, currency: $0) }.joined(separator: ", ")
+        return amounts.keys.sorted().map { Money.format(amounts[$0]?.intValue ?? 0, currency: $0) }.joined(
+            separator: ", ")
     }
 }

@@ -17,7 +17,9 @@ public struct PlanView {
     public func render() -> String {
         var out: [String] = []
         out.append(terminal.paint("Plan for \(plan.date) (rules \(plan.ruleSetVersion))", .bold))
-        for warning in plan.warnings { out.append(terminal.paint("warning \(warning.rule.id): \(warning.reason)", .yellow)) }
+        for warning in plan.warnings {
+            out.append(terminal.paint("warning \(warning.rule.id): \(warning.reason)", .yellow))
+        }
         if plan.entries.isEmpty {
             out.append("Nobody to contact.")
         } else {

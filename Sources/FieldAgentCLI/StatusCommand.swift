@@ -23,7 +23,8 @@ struct StatusCommand: ClientCommand {
             context.console.json(
                 .object([
                     "pending": .int(Int64(s.pending)), "rejected": .list(s.rejected.map(RejectedView.value)),
-                    "conflicts": .int(Int64(s.conflicts)), "lastSync": s.lastSync.map { .string($0.description) } ?? .null,
+                    "conflicts": .int(Int64(s.conflicts)),
+                    "lastSync": s.lastSync.map { .string($0.description) } ?? .null,
                     "stale": .bool(stale), "agent": .string(s.agent), "replica": .string(s.replicaID),
                     "server": .string(s.server),
                 ]))

@@ -39,7 +39,8 @@ struct SyncCommand: ClientCommand {
                     "rejected": .list(report.rejected.map(RejectedView.value)),
                     "restamped": .int(Int64(report.restamped)), "pulled": .int(Int64(report.pulledChanges)),
                     "pages": .int(Int64(report.pages)), "bytes": .int(Int64(report.pulledBytes + report.pushedBytes)),
-                    "purged": .list(report.purged.map { .string($0) }), "erased": .list(report.erased.map { .string($0) }),
+                    "purged": .list(report.purged.map { .string($0) }),
+                    "erased": .list(report.erased.map { .string($0) }),
                     "newConflicts": .int(Int64(fresh.count)), "conflicts": .int(Int64(conflicts.count)),
                     "pending": .int(Int64(home.status().pending)),
                 ]))
@@ -55,8 +56,9 @@ struct SyncCommand: ClientCommand {
         summary += "."
         context.console.out(summary)
         for r in report.rejected {
-            context.console.out(context.terminal.paint("  rejected \(r.id) (\(r.customer)): \(r.reason)", .yellow)
-                + (r.detail.map { " — \($0)" } ?? ""))
+            context.console.out(
+                context.terminal.paint("  rejected \(r.id) (\(r.customer)): \(r.reason)", .yellow)
+                    + (r.detail.map { " — \($0)" } ?? ""))
         }
         if !fresh.isEmpty {
             context.console.out(
@@ -70,7 +72,8 @@ struct SyncCommand: ClientCommand {
     static func progressLine(_ console: Console) -> @Sendable (SyncProgress) -> Void {
         { p in
             console.progress(
-                "syncing: pushed \(p.pushed), pulled \(p.changes) changes in \(p.pages) pages, \(SyncCommand.bytes(p.bytes))")
+                "syncing: pushed \(p.pushed), pulled \(p.changes) changes in \(p.pages) pages, \(SyncCommand.bytes(p.bytes))"
+            )
         }
     }
 

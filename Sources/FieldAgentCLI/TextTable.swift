@@ -18,7 +18,9 @@ public struct TextTable: Sendable {
         let all = [headers] + rows
         var widths = headers.map { _ in 0 }
         for row in all {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(cell)) }
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], TextTable.width(cell))
+            }
         }
         func line(_ row: [String]) -> String {
             var parts: [String] = []

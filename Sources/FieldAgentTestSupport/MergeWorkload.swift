@@ -68,10 +68,12 @@ public enum MergeWorkload {
         case "name": return .string("\(pick(first, &rng)) \(pick(last, &rng))")
         case "phone": return .string("+1-555-\(pad(below(1000, &rng), 3))-\(pad(below(10000, &rng), 4))")
         case "email":
-            return .string("\(pick(first, &rng).lowercased()).\(pick(last, &rng).lowercased())\(below(1000, &rng))@example.com")
+            return .string(
+                "\(pick(first, &rng).lowercased()).\(pick(last, &rng).lowercased())\(below(1000, &rng))@example.com")
         case "address":
             return .string(
-                "\(1 + below(9998, &rng)) \(pick(streets, &rng)), \(pick(cities, &rng)), ST \(pad(below(100_000, &rng), 5))")
+                "\(1 + below(9998, &rng)) \(pick(streets, &rng)), \(pick(cities, &rng)), ST \(pad(below(100_000, &rng), 5))"
+            )
         case "preferred_channel": return .string(pick(channels, &rng))
         case "window_start": return .string("\(pad(6 + below(6, &rng), 2)):\(pad(pick([0, 15, 30, 45], &rng), 2))")
         case "window_end": return .string("\(pad(12 + below(8, &rng), 2)):\(pad(pick([0, 15, 30, 45], &rng), 2))")

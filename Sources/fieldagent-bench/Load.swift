@@ -9,8 +9,11 @@ struct Load {
     var p99Millis: Double
 
     static func measure(port: UInt16, token: String, target: String, connections: Int, seconds: Int) -> Load {
-        if let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
-            let result = runWrk(wrk, port: port, token: token, target: target, connections: connections, seconds: seconds)
+        if let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }),
+            let result = runWrk(
+                wrk, port: port, token: token, target: target, connections: connections, seconds: seconds)
         {
             return result
         }
@@ -34,7 +37,10 @@ struct Load {
         process.waitUntilExit()
         func field(_ prefix: String) -> String? {
             output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(prefix) }
-                .map { String($0.trimmingCharacters(in: .whitespaces).dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) }
+                .map {
+                    String($0.trimmingCharacters(in: .whitespaces).dropFirst(prefix.count)).trimmingCharacters(
+                        in: .whitespaces)
+                }
         }
         func millis(_ text: String?) -> Double? {
             guard let text else { return nil }
@@ -47,7 +53,8 @@ struct Load {
         guard let rps = field("Requests/sec:").flatMap(Double.init), let p50 = millis(field("50%")),
             let p99 = millis(field("99%"))
         else { return nil }
-        return Load(tool: "wrk -t2 -c\(connections) -d\(seconds)s", requestsPerSecond: rps, p50Millis: p50, p99Millis: p99)
+        return Load(
+            tool: "wrk -t2 -c\(connections) -d\(seconds)s", requestsPerSecond: rps, p50Millis: p50, p99Millis: p99)
     }
 
     /// `connections` threads, each with one keep-alive connection sending requests back to back.
@@ -86,7 +93,8 @@ struct Load {
         while true {
             if let end = buffer.firstRange(of: separator) {
                 let head = String(decoding: buffer[..<end.lowerBound], as: UTF8.self).lowercased()
-                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                let length =
+                    head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
                 let total = end.upperBound + length
                 if buffer.count >= total {

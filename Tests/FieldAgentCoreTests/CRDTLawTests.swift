@@ -71,7 +71,8 @@ import Testing
         var resolver = full
         var resolutions: [Change] = []
         for conflict in full.conflicts() {
-            let target = Target(customer: conflict.customer, entity: conflict.entity, id: conflict.id, field: conflict.field)
+            let target = Target(
+                customer: conflict.customer, entity: conflict.entity, id: conflict.id, field: conflict.field)
             resolutions.append(resolver.set(target, to: "resolved", agent: "resolver", wallMillis: 2_000_000_000_000))
         }
         guard resolver.conflicts().isEmpty else { return "resolution left conflicts on the resolver" }

@@ -42,8 +42,11 @@ import Testing
             .promise, id: "P-1", customer: "C-1",
             body: .object(["contactId": "K-1", "amount": 5000, "date": "2026-12-10", "at": "2026-11-29T10:00:00Z"]),
             agent: "alice", wallMillis: 2)
-        _ = r.create(.note, id: "N-1", customer: "C-1", body: .object(["at": "2026-11-29T10:05:00Z"]), agent: "alice", wallMillis: 3)
-        _ = r.set(Target(customer: "C-1", entity: .note, id: "N-1", field: "score"), to: 4, agent: "alice", wallMillis: 4)
+        _ = r.create(
+            .note, id: "N-1", customer: "C-1", body: .object(["at": "2026-11-29T10:05:00Z"]), agent: "alice",
+            wallMillis: 3)
+        _ = r.set(
+            Target(customer: "C-1", entity: .note, id: "N-1", field: "score"), to: 4, agent: "alice", wallMillis: 4)
         #expect(r.contacts(customer: "C-1").map(\.outcome) == [.promiseToPay])
         #expect(r.promises(customer: "C-1").first?.amount == 5000)
         #expect(r.notes(customer: "C-1").first?.score == 4)

@@ -49,7 +49,8 @@ import Testing
 
     @Test func eventsAreCreatedOnce() {
         var a = ReplicaState(replicaID: "a")
-        let contact = a.create(.contact, id: "K-1", customer: "C-1", body: .object(["note": "called"]), agent: "alice", wallMillis: 1)
+        let contact = a.create(
+            .contact, id: "K-1", customer: "C-1", body: .object(["note": "called"]), agent: "alice", wallMillis: 1)
         var b = ReplicaState(replicaID: "b")
         let report = b.apply([contact, contact, contact])
         #expect(report.applied == 1 && report.duplicates == 2)
@@ -61,7 +62,8 @@ import Testing
         var offline = ReplicaState(replicaID: "offline")
         let name = a.set(Target(customer: "C-1", field: "name"), to: "Aino", agent: "alice", wallMillis: 1)
         offline.apply(name)
-        let stale = offline.set(Target(customer: "C-1", field: "phone"), to: "+358401234567", agent: "bob", wallMillis: 2)
+        let stale = offline.set(
+            Target(customer: "C-1", field: "phone"), to: "+358401234567", agent: "bob", wallMillis: 2)
         let erase = a.erase(customer: "C-1", agent: "backoffice", wallMillis: 3)
         #expect(a.fields(customer: "C-1").isEmpty)
         let report = a.apply(stale)
@@ -79,7 +81,9 @@ import Testing
         var a = ReplicaState(replicaID: "a")
         var b = ReplicaState(replicaID: "b")
         for i in 0..<10 {
-            _ = a.set(Target(customer: "C-\(i)", field: "phone"), to: .string("+35840000000\(i)"), agent: "alice", wallMillis: 1)
+            _ = a.set(
+                Target(customer: "C-\(i)", field: "phone"), to: .string("+35840000000\(i)"), agent: "alice",
+                wallMillis: 1)
         }
         b.apply(a.changes(since: b.versionVector))
         _ = a.set(Target(customer: "C-1", field: "email"), to: "a@example.fi", agent: "alice", wallMillis: 2)
@@ -97,7 +101,9 @@ import Testing
             .list(["a", 1, .null]), .object(["k": "v", "n": .object(["deep": 1])]),
         ]
         for (i, v) in values.enumerated() {
-            _ = a.set(Target(customer: "C-1", entity: .note, id: "N-\(i)", field: "x"), to: v, agent: "al", wallMillis: Int64(i))
+            _ = a.set(
+                Target(customer: "C-1", entity: .note, id: "N-\(i)", field: "x"), to: v, agent: "al",
+                wallMillis: Int64(i))
         }
         let changes = a.liveChanges()
         #expect(try ChangeCodec.decode(ChangeCodec.encode(changes)) == changes)

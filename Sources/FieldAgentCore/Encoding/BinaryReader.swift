@@ -47,7 +47,9 @@ public struct BinaryReader {
 
     public mutating func string() throws(DecodeError) -> String {
         let count = try int()
-        guard count <= bytes.count - offset else { throw DecodeError(offset: offset, problem: "string runs past the end") }
+        guard count <= bytes.count - offset else {
+            throw DecodeError(offset: offset, problem: "string runs past the end")
+        }
         let slice = UnsafeBufferPointer(rebasing: bytes[offset..<offset + count])
         guard let s = String(validating: slice, as: UTF8.self) else {
             throw DecodeError(offset: offset, problem: "invalid UTF-8")

@@ -64,7 +64,9 @@ public enum ChangeCodec {
         for _ in 0..<stringCount { strings.append(try reader.string()) }
         func str(_ reader: inout BinaryReader) throws(DecodeError) -> String {
             let i = try reader.int()
-            guard i < strings.count else { throw DecodeError(offset: reader.offset, problem: "string index out of range") }
+            guard i < strings.count else {
+                throw DecodeError(offset: reader.offset, problem: "string index out of range")
+            }
             return strings[i]
         }
         let count = try reader.int()
@@ -141,7 +143,9 @@ public enum ChangeCodec {
     static func readValue(_ r: inout BinaryReader, _ strings: [String], depth: Int) throws(DecodeError) -> Value {
         guard depth < 64 else { throw DecodeError(offset: r.offset, problem: "value nested too deeply") }
         let tagOffset = r.offset
-        guard let tag = Tag(rawValue: try r.byte()) else { throw DecodeError(offset: tagOffset, problem: "unknown value tag") }
+        guard let tag = Tag(rawValue: try r.byte()) else {
+            throw DecodeError(offset: tagOffset, problem: "unknown value tag")
+        }
         switch tag {
         case .null: return .null
         case .falseValue: return .bool(false)
@@ -165,7 +169,9 @@ public enum ChangeCodec {
             members.reserveCapacity(min(n, 4096))
             for _ in 0..<n {
                 let i = try r.int()
-                guard i < strings.count else { throw DecodeError(offset: r.offset, problem: "string index out of range") }
+                guard i < strings.count else {
+                    throw DecodeError(offset: r.offset, problem: "string index out of range")
+                }
                 members.append(JSONObject.Member(key: strings[i], value: try readValue(&r, strings, depth: depth + 1)))
             }
             guard JSONObject.isStrictlySorted(members) else {

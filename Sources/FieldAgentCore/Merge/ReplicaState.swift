@@ -151,7 +151,8 @@ public struct ReplicaState: Sendable {
 
     private mutating func applyCreate(_ change: Change) {
         let key = EventKey(entity: change.target.entity, id: change.target.id)
-        ReplicaState.create(change, key: key, into: &customers[change.target.customer, default: CustomerRecord()].events)
+        ReplicaState.create(
+            change, key: key, into: &customers[change.target.customer, default: CustomerRecord()].events)
     }
 
     private static func create(_ change: Change, key: EventKey, into events: inout [EventKey: Change]) {
@@ -175,14 +176,16 @@ public struct ReplicaState: Sendable {
     /// Writes `value` to a field, replacing every value currently there (so it also resolves a conflict).
     public mutating func set(_ target: Target, to value: Value, agent: String, wallMillis: Int64) -> Change {
         let current = ReplicaState.context(of: customers[target.customer]?.entries(.set, target) ?? [])
-        return commitLocal(target: target, op: .set, value: value, agent: agent, replaces: current, wallMillis: wallMillis)
+        return commitLocal(
+            target: target, op: .set, value: value, agent: agent, replaces: current, wallMillis: wallMillis)
     }
 
     /// Adds or removes a flag. A removal names only the adds it saw, so a concurrent add survives.
     public mutating func setFlag(
         customer: String, flag: String, present: Bool, agent: String, wallMillis: Int64
     ) -> Change {
-        let current = ReplicaState.context(of: customers[customer]?.entries(.flag, Target(customer: customer, field: flag)) ?? [])
+        let current = ReplicaState.context(
+            of: customers[customer]?.entries(.flag, Target(customer: customer, field: flag)) ?? [])
         return commitLocal(
             target: Target(customer: customer, field: flag), op: .flag, value: .bool(present), agent: agent,
             replaces: current, wallMillis: wallMillis)
@@ -243,7 +246,8 @@ public struct ReplicaState: Sendable {
         let id = id ?? customer
         var out: [String: Value] = [:]
         var best: [String: Change] = [:]
-        for cell in customers[customer]?.cells ?? [] where cell.op == .set && cell.target.entity == entity && cell.target.id == id {
+        for cell in customers[customer]?.cells ?? []
+        where cell.op == .set && cell.target.entity == entity && cell.target.id == id {
             if let current = best[cell.target.field], current.winsOver(cell) { continue }
             best[cell.target.field] = cell
         }

@@ -76,7 +76,8 @@ extension ReplicaState {
         var out: [Change] = []
         let current = fields(customer: customer.id)
         for (field, value) in customer.fieldValues.sorted(by: { $0.key < $1.key }) where current[field] != value {
-            out.append(set(Target(customer: customer.id, field: field), to: value, agent: agent, wallMillis: wallMillis))
+            out.append(
+                set(Target(customer: customer.id, field: field), to: value, agent: agent, wallMillis: wallMillis))
         }
         let present = flags(customer: customer.id)
         for flag in customer.flags.map(\.rawValue).sorted() where !present.contains(flag) {

@@ -29,7 +29,8 @@ public enum FieldRules {
     /// E.164: `+` and 7 to 15 digits; spaces and dashes are not allowed.
     public static func phone(_ s: String) -> String? {
         let b = Array(s.utf8)
-        guard b.first == UInt8(ascii: "+"), (8...16).contains(b.count), b.dropFirst().allSatisfy({ (48...57).contains($0) })
+        guard b.first == UInt8(ascii: "+"), (8...16).contains(b.count),
+            b.dropFirst().allSatisfy({ (48...57).contains($0) })
         else { return "not a phone number in E.164 form (+ and 7 to 15 digits)" }
         return nil
     }

@@ -67,7 +67,9 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// This instant moved by `seconds`.
-    public func adding(seconds: Int64) -> Instant { Instant(millisecondsSinceEpoch: millisecondsSinceEpoch + seconds * 1000) }
+    public func adding(seconds: Int64) -> Instant {
+        Instant(millisecondsSinceEpoch: millisecondsSinceEpoch + seconds * 1000)
+    }
 
     /// RFC 3339 in UTC, with milliseconds only when they are not zero.
     public var description: String {
@@ -76,7 +78,8 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         let seconds = rest / 1000
         let millis = rest % 1000
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        var text = "\(LocalDate(daysSinceEpoch: Int(day)))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+        var text =
+            "\(LocalDate(daysSinceEpoch: Int(day)))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
         if millis != 0 {
             let m = String(millis)
             text += "." + String(repeating: "0", count: 3 - m.count) + m
@@ -84,7 +87,9 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         return text + "Z"
     }
 
-    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch }
+    public static func < (lhs: Instant, rhs: Instant) -> Bool {
+        lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
+    }
 }
 
 extension Instant: Codable {

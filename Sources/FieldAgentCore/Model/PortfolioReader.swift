@@ -160,7 +160,9 @@ struct ObjectNode {
     let members: JSONObject
 
     func required(_ key: String) throws(ValidationError) -> Node {
-        guard let v = members[key], !v.isNull else { throw ValidationError(path: node.child(key), problem: "is required") }
+        guard let v = members[key], !v.isNull else {
+            throw ValidationError(path: node.child(key), problem: "is required")
+        }
         return Node(v, node.child(key))
     }
 

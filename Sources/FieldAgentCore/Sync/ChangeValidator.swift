@@ -57,7 +57,9 @@ public struct ChangeValidator: Sendable {
         case "language": problem = FieldRules.language(s)
         case "timeZone": problem = FieldRules.timeZone(s, isKnownZone: isKnownZone)
         case "preferredChannel":
-            problem = Channel(rawValue: s) == nil ? "must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))" : nil
+            problem =
+                Channel(rawValue: s) == nil
+                ? "must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))" : nil
         case "contactWindow": problem = ContactWindow(s) == nil ? "not a window (HH:MM-HH:MM)" : nil
         default: problem = FieldRules.text(s)
         }
