@@ -423,8 +423,9 @@ public final class ReplicaStore: Sendable {
     /// the log has outgrown the snapshot and much of it is dead. A log of live data (a first sync)
     /// is left alone: replaying it costs no more than reading a snapshot of the same changes.
     func compactIfNeeded() throws(ReplicaStoreError) {
-        let (pending, dead) = inner.withLock { ($0.compactPending, $0.mostlyDead) }
-        if pending || (dead && store.needsCompaction) { try compact() }
+        if inner.withLock({ $0.compactPending }) || (store.needsCompaction && inner.withLock { $0.mostlyDead }) {
+            try compact()
+        }
     }
 
     func write(_ body: (inout Transaction) -> Void) throws(ReplicaStoreError) {

@@ -24,8 +24,8 @@ enum StoreBenchmark {
 
         let raw = rawFsync(path: base + "/raw")
         let single = singleWrites(path: base + "/single")
-        let group8 = concurrentRate(path: base + "/group8", writers: 8, perWriter: 100)
-        let group64 = concurrentRate(path: base + "/group64", writers: 64, perWriter: 25)
+        let group8 = concurrentRate(path: base + "/group8", writers: 8, perWriter: 1_000)
+        let group64 = concurrentRate(path: base + "/group64", writers: 64, perWriter: 200)
         let big = bigStore(path: base + "/big")
         let open = openInChild(path: base + "/big")
 
