@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(name: "FieldAgentServerTests", dependencies: ["FieldAgentServer", "FieldAgentTestSupport"]),
         .testTarget(
             name: "FieldAgentEndToEndTests",
-            dependencies: ["FieldAgentCLI", "FieldAgentTestSupport"]
+            dependencies: [
+                "FieldAgentCLI", "FieldAgentServer", "FieldAgentSync", "FieldAgentSystem", "FieldAgentTestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -8,6 +8,28 @@ import Testing
 
 @Suite(.serialized) struct ServerProcessTests {
     static let hasCurl = FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// Talks to the server with Python's `http.client` and prints one JSON line per exchange:
+    /// `{"status", "type", "body"}` (body parsed as JSON).
+    static let pythonClient = """
+        import http.client, json, sys
+        port, token, push = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+        def call(method, path, headers={}, body=None):
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            c.request(method, path, body=body, headers=headers)
+            r = c.getresponse()
+            data = r.read()
+            print(json.dumps({"status": r.status, "type": r.getheader("Content-Type"), "body": json.loads(data)}))
+            c.close()
+        auth = {"Authorization": "Bearer " + token}
+        call("GET", "/v1/health")
+        call("POST", "/v1/push", dict(auth, **{"Content-Type": "application/json"}), push.encode())
+        call("GET", "/v1/pull?cursor=0&limit=1000", auth)
+        call("GET", "/v1/pull", {"Authorization": "Bearer " + "0" * 64})
+        """
 
     static func pushText(_ token: String, _ changes: [Change]) -> String {
         let body = JSON.string(PushRequest(device: "a1", changes: changes).json)
@@ -118,5 +140,52 @@ import Testing
         process.waitUntilExit()
         let page = try PullResponse(json: try JSON.parse(Array(output)))
         #expect(page.changes.isEmpty && page.cursor == "0")
+    }
+
+    @Test(.enabled(if: ServerProcessTests.python != nil)) func pythonHTTPClientTalksToTheServer() throws {
+        let directory = try TemporaryDirectory(prefix: "fa-srv")
+        defer { directory.remove() }
+        let data = directory.appending("data")
+        let token = try ServerProcess.run(["agent", "add", "alice", "--data", data]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let repo = BuiltProduct.packageRoot()
+        #expect(
+            try ServerProcess.run(["import", repo.path + "/Fixtures/portfolio-small.json", "--data", data]).status == 0)
+        #expect(try ServerProcess.run(["assign", "C-1001", "alice", "--data", data]).status == 0)
+        let server = try ServerProcess(data: data)
+        defer {
+            server.process.terminate()
+            server.process.waitUntilExit()
+        }
+        let change = ServiceFixture.change(
+            "py-1", 1, agent: "alice", customer: "C-1001", value: "+358401112223",
+            wall: Int64(Date().timeIntervalSince1970 * 1000))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ServerProcessTests.python!)
+        process.arguments = [
+            "-c", ServerProcessTests.pythonClient, String(server.port), token,
+            JSON.string(PushRequest(device: "py-1", changes: [change]).json),
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = try String(decoding: output, as: UTF8.self).split(separator: "\n").map {
+            try JSON.parse(String($0))
+        }
+        try #require(lines.count == 4)
+        let health = try WireFixtureTests.value("health-response.json")
+        let unauthorized = try WireFixtureTests.value("problem-unauthorized.json")
+        #expect(lines[0]["status"] == 200 && lines[0]["body"] == health)
+        #expect(lines[1]["status"] == 200 && lines[1]["type"] == "application/json")
+        let pushed = try PushResponse(json: lines[1]["body"] ?? .null)
+        #expect(pushed.results == [ChangeResult(id: change.id, status: .accepted)])
+        #expect(lines[2]["status"] == 200)
+        let page = try PullResponse(json: lines[2]["body"] ?? .null)
+        #expect(page.changes.contains { $0.id == change.id && $0.value == "+358401112223" })
+        #expect(lines[3]["status"] == 401 && lines[3]["type"] == "application/problem+json")
+        #expect(lines[3]["body"] == unauthorized)
     }
 }
