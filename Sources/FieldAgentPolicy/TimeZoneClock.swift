@@ -1,5 +1,6 @@
 import FieldAgentCore
 import Foundation
+import Synchronization
 
 /// Converts between instants and wall-clock times in one IANA time zone, across daylight-saving changes.
 ///
@@ -21,7 +22,7 @@ public struct TimeZoneClock: Sendable {
     /// A clock for the IANA zone `identifier`, e.g. `Europe/Helsinki`.
     public init(identifier: String) {
         self.identifier = identifier
-        if let zone = TimeZone(identifier: identifier) {
+        if let zone = TimeZoneClock.zone(identifier) {
             self.zone = zone
             isKnown = true
         } else {
@@ -30,12 +31,42 @@ public struct TimeZoneClock: Sendable {
         }
     }
 
+    /// Zones by identifier: building one from the tz database costs far more than a lookup, and a
+    /// plan for thousands of customers uses a handful of zones.
+    private static let zones = Mutex<[String: TimeZone?]>([:])
+
+    /// Offsets by zone and quarter hour. Offsets change only at transitions, which in today's rules
+    /// fall on quarter hours in every zone, so an offset read once holds for its whole quarter.
+    private static let offsets = Mutex<[OffsetKey: Int]>([:])
+
+    private struct OffsetKey: Hashable {
+        var zone: String
+        var quarter: Int64
+    }
+
+    private static func zone(_ identifier: String) -> TimeZone? {
+        if let cached = zones.withLock({ $0[identifier] }) { return cached }
+        let made = TimeZone(identifier: identifier)
+        zones.withLock { $0[identifier] = made }
+        return made
+    }
+
     /// Whether `identifier` names a zone in the tz database; suitable for ``PortfolioReader``.
     public static func isKnownZone(_ identifier: String) -> Bool { TimeZone(identifier: identifier) != nil }
 
     /// The zone's offset from UTC at `instant`, in seconds (positive east of Greenwich).
     public func offsetSeconds(at instant: Instant) -> Int {
-        zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.millisecondsSinceEpoch) / 1000))
+        let millis = instant.millisecondsSinceEpoch
+        let quarter = millis >= 0 ? millis / 900_000 : -((899_999 - millis) / 900_000)
+        let key = OffsetKey(zone: identifier, quarter: quarter)
+        if let cached = TimeZoneClock.offsets.withLock({ $0[key] }) { return cached }
+        let offset = zone.secondsFromGMT(
+            for: Date(timeIntervalSince1970: Double(key.quarter * 900_000) / 1000))
+        TimeZoneClock.offsets.withLock { table in
+            if table.count > 200_000 { table.removeAll(keepingCapacity: true) }
+            table[key] = offset
+        }
+        return offset
     }
 
     /// The wall-clock time at `instant` in this zone.
