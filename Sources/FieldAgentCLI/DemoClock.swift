@@ -18,4 +18,9 @@ final class DemoClock: Sendable {
 
     /// Jumps forward, e.g. to let an afternoon pass between offline work and sync.
     func advance(minutes: Int64) { current.withLock { $0 += minutes * 60_000 } }
+
+    /// Moves the clock to `instant` if that is later; the clock never runs backwards.
+    func advance(to instant: Instant) {
+        current.withLock { $0 = max($0, instant.millisecondsSinceEpoch) }
+    }
 }

@@ -26,7 +26,7 @@ struct DemoCommand: ClientCommand {
         let started = ContinuousClock.now
         let t = context.terminal
         let say = context.console.out
-        let clock = DemoClock(start: Instant("2026-11-30T06:30:00Z")!)
+        let clock = DemoClock(start: Instant("2026-11-02T07:00:00Z")!)
         let now: @Sendable () -> Instant = { clock.now() }
         let root = (NSTemporaryDirectory() as NSString).appendingPathComponent(
             "fieldagent-demo-\(UInt32.random(in: 0...UInt32.max))")
@@ -35,9 +35,9 @@ struct DemoCommand: ClientCommand {
         func heading(_ n: Int, _ text: String) { say("\n" + t.paint("\(n). \(text)", .bold)) }
 
         say(t.paint("FieldAgent demo: offline field work, merged without losing a thing.", .bold))
-        say("Simulated time: Monday 2026-11-30, from 08:30 in Helsinki. Temporary files: \(root)")
+        say("Simulated time: November 2026, ending on Monday 2026-11-30. Temporary files: \(root)")
 
-        // 1. Back office.
+        // Back office.
         heading(1, "The back office starts a sync server and imports a portfolio")
         let server = try SyncServer(
             dataDirectory: (root as NSString).appendingPathComponent("server"),
@@ -52,7 +52,7 @@ struct DemoCommand: ClientCommand {
         say("   Agents alice and bob created (each got a 256-bit token; the server keeps only its SHA-256).")
         say("   Imported \(imported.json["customers"]?.intValue ?? 0) customers with their payment histories.")
 
-        // 2. Devices.
+        // Devices.
         heading(2, "Three devices sync their customers")
         func device(_ name: String, _ agent: String, _ token: String) throws -> AgentHome {
             try AgentHome.initialize(
@@ -72,9 +72,22 @@ struct DemoCommand: ClientCommand {
         let shared = "C-1004"
         say("   \(shared) is assigned to both alice and bob: a field agent and a phone agent.")
 
-        // 3. Offline work.
-        heading(3, "The network drops; everyone keeps working offline")
-        clock.advance(minutes: 60)
+        // November.
+        heading(3, "November: alice and bob work their customers, checked by the compliance guard")
+        let month = try await DemoMonth(clock: clock).run([laptop, tablet])
+        _ = try await phone.sync()
+        say(
+            "   \(month.contacts) contacts logged on \(DemoMonth.days.count) afternoons, \(month.rightParty) of them with the customer in person;"
+        )
+        say("   \(month.notes) satisfaction scores recorded after those conversations.")
+        let held = month.heldBack.sorted { $0.key < $1.key }.map { "\($0.value) by \($0.key)" }
+        say(
+            "   The guard held back \(held.isEmpty ? "nothing" : held.joined(separator: ", ")): no contact on hold, no call within 7 days of a conversation."
+        )
+
+        // Offline work.
+        clock.advance(to: Instant("2026-11-30T06:30:00Z")!)
+        heading(4, "Monday 30 November, 08:30 in Helsinki: the network drops; everyone keeps working offline")
         _ = try laptop.setField(customer: shared, field: "contactWindow", value: "17:00-19:00")
         say("   alice-laptop  \(shared) contactWindow = 17:00-19:00")
         _ = try tablet.setField(customer: shared, field: "contactWindow", value: "12:00-14:00")
@@ -89,8 +102,8 @@ struct DemoCommand: ClientCommand {
         say("   alice-laptop  C-1016 flag +do-not-visit")
         for (name, d) in devices { say("   \(name) has \(d.status().pending) change(s) waiting") }
 
-        // 4. Sync and convergence.
-        heading(4, "Back online: every device syncs, twice, in turn")
+        // Sync and convergence.
+        heading(5, "Back online: every device syncs, twice, in turn")
         for round in 1...2 {
             for (name, d) in devices {
                 let r = try await d.sync()
@@ -102,8 +115,8 @@ struct DemoCommand: ClientCommand {
         let serverState = server.storage.currentState()
         try converge(devices, serverState: serverState, shared: shared, context)
 
-        // 5. The conflict.
-        heading(5, "The concurrent edit is a conflict, listed on every device")
+        // The conflict.
+        heading(6, "The concurrent edit is a conflict, listed on every device")
         for (name, d) in devices {
             for c in d.conflicts() {
                 let values = c.values.map { "\(ConflictsCommand.text($0.value)) (\($0.agent))" }.joined(
@@ -123,8 +136,8 @@ struct DemoCommand: ClientCommand {
         say("   The visit, its promise and bob's CSAT note are on every device: nothing was lost.")
         try converge(devices, serverState: server.storage.currentState(), shared: shared, context)
 
-        // 6. Plan.
-        heading(6, "alice's plan for today, with the reasons")
+        // Plan.
+        heading(7, "alice's plan for today, with the reasons")
         let inputs = context.policyCustomers(laptop)
         let plan = ContactPlanner().plan(
             for: LocalDate("2026-11-30")!, customers: inputs, lastSync: laptop.status().lastSync,
@@ -148,16 +161,16 @@ struct DemoCommand: ClientCommand {
             say("     - time: \(e.windowReason)")
         }
 
-        // 7. KPIs.
-        heading(7, "Company KPIs for November: satisfaction beside collections")
+        // KPIs.
+        heading(8, "Company KPIs for November: satisfaction beside collections")
         let report = try server.admin.kpi(from: LocalDate("2026-11-01")!, to: LocalDate("2026-11-30")!)
         say(
             KPIView(report: report, terminal: t).render().split(separator: "\n").map { "   " + $0 }.joined(
                 separator: "\n"))
 
-        // 8. Done.
+        // Done.
         let seconds = ContinuousClock.now - started
-        heading(8, "Done")
+        heading(9, "Done")
         say("   Stopped the server\(keep ? "; files kept in \(root)" : " and removed the temporary files").")
         say(
             "   The demo took \(seconds.components.seconds).\(String(seconds.components.attoseconds / 10_000_000_000_000_000)) s of real time. Next: README.md walks through a real setup."
