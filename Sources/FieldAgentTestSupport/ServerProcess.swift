@@ -90,6 +90,33 @@ public final class ServerProcess {
         throw StartFailed(description: "fieldagent-server serve did not report its address; stderr:\n\(text)")
     }
 
+    /// Starts the built `fieldagent-server` on `dataDirectory` with this process's environment.
+    public static func start(dataDirectory: String) throws -> ServerProcess {
+        try start(
+            executable: try BuiltProduct.executable("fieldagent-server"), dataDirectory: dataDirectory,
+            environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Sends raw bytes on a new connection and reads until the server closes it (or 5 s pass).
+    public func exchange(_ text: String) throws -> String {
+        let socket = try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: UInt16(port)))
+        defer { socket.close() }
+        try socket.setReceiveTimeout(milliseconds: 5000)
+        try socket.sendAll(Array(text.utf8))
+        var received: [UInt8] = []
+        while let chunk = try? socket.receive(maxBytes: 65536), !chunk.isEmpty { received += chunk }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Kills the server with SIGKILL, as a power cut would, and waits for it to be gone.
+    public func kill() {
+        guard stopped == nil else { return }
+        try? ProcessControl.forceKill(process.processIdentifier)
+        process.waitUntilExit()
+        stopped = ProcessResult(
+            status: process.terminationStatus, signalled: true, timedOut: false, stdout: "", stderr: log)
+    }
+
     /// The port in a `fieldagent-server: listening on 127.0.0.1:PORT …` line, if `log` has one.
     public static func listeningPort(in log: String) -> Int? {
         let marker = "listening on 127.0.0.1:"

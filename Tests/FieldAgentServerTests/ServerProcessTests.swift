@@ -31,6 +31,15 @@ import Testing
         call("GET", "/v1/pull", {"Authorization": "Bearer " + "0" * 64})
         """
 
+    /// Runs a back-office command of the built `fieldagent-server`; the token of `agent add` is its stdout.
+    static func admin(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessRunner(
+            executable: try BuiltProduct.executable("fieldagent-server"),
+            environment: ProcessInfo.processInfo.environment,
+            timeout: .seconds(30)
+        ).run(arguments)
+    }
+
     static func pushText(_ token: String, _ changes: [Change]) -> String {
         let body = JSON.string(PushRequest(device: "a1", changes: changes).json)
         return "POST /v1/push HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
@@ -41,16 +50,17 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "fa-srv")
         defer { directory.remove() }
         let data = directory.appending("data")
-        let token = try ServerProcess.run(["agent", "add", "alice", "--data", data]).output
+        let token = try ServerProcessTests.admin(["agent", "add", "alice", "--data", data]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         #expect(
-            try ServerProcess.run(["import", repo.path + "/Fixtures/portfolio-small.json", "--data", data]).status == 0)
-        let server = try ServerProcess(data: data)
+            try ServerProcessTests.admin(["import", repo.path + "/Fixtures/portfolio-small.json", "--data", data])
+                .status == 0)
+        let server = try ServerProcess.start(dataDirectory: data)
         // Admin through the running server's socket.
-        #expect(try ServerProcess.run(["agent", "add", "bob", "--data", data]).status == 0)
-        #expect(try ServerProcess.run(["assign", "C-1001", "alice", "--data", data]).status == 0)
+        #expect(try ServerProcessTests.admin(["agent", "add", "bob", "--data", data]).status == 0)
+        #expect(try ServerProcessTests.admin(["assign", "C-1001", "alice", "--data", data]).status == 0)
         let changes = (1...50).map {
             ServiceFixture.change(
                 "a1", UInt64($0), agent: "alice", customer: "C-1001", value: .string("+35840000\($0 + 1000)"),
@@ -59,15 +69,12 @@ import Testing
         let first = try server.exchange(ServerProcessTests.pushText(token, Array(changes[0..<25])))
         #expect(first.hasPrefix("HTTP/1.1 200"))
         // A push in flight when the server is SIGKILLed: acknowledged or not, the retry must not duplicate.
-        let socket = try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: server.port))
+        let socket = try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: UInt16(server.port)))
         try socket.sendAll(Array(ServerProcessTests.pushText(token, changes).utf8))
         server.kill()
         socket.close()
-        let restarted = try ServerProcess(data: data)
-        defer {
-            restarted.process.terminate()
-            restarted.process.waitUntilExit()
-        }
+        let restarted = try ServerProcess.start(dataDirectory: data)
+        defer { restarted.stop() }
         let retry = try restarted.exchange(ServerProcessTests.pushText(token, changes))
         let body = try JSON.parse(Array(retry.utf8.split(separator: UInt8(ascii: "\n")).last ?? []))
         let statuses = try PushResponse(json: body).results.map(\.status)
@@ -86,11 +93,8 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "fa-srv")
         defer { directory.remove() }
         let data = directory.appending("data")
-        let server = try ServerProcess(data: data)
-        defer {
-            server.process.terminate()
-            server.process.waitUntilExit()
-        }
+        let server = try ServerProcess.start(dataDirectory: data)
+        defer { server.stop() }
         #expect(try server.exchange("GARBAGE\r\n\r\n").hasPrefix("HTTP/1.1 400"))
         let bigHeader = "GET /v1/health HTTP/1.1\r\nX-Big: " + String(repeating: "a", count: 20_000) + "\r\n\r\n"
         #expect(try server.exchange(bigHeader).hasPrefix("HTTP/1.1 431"))
@@ -101,8 +105,10 @@ import Testing
             try server.exchange("GET /v1/pull HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").hasPrefix(
                 "HTTP/1.1 401"))
         var idle: [Socket] = []
-        for _ in 0..<300 { idle.append(try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: server.port))) }
-        let slow = try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: server.port))
+        for _ in 0..<300 {
+            idle.append(try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: UInt16(server.port))))
+        }
+        let slow = try Socket.connect(to: SocketAddress(host: "127.0.0.1", port: UInt16(server.port)))
         try slow.sendAll(Array("GET /v1/health HTTP/1.1\r\nHo".utf8))
         #expect(
             try server.exchange("GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").hasPrefix(
@@ -112,22 +118,87 @@ import Testing
         let metrics = try server.exchange("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         #expect(metrics.contains("fieldagent_http_requests_total{route=\"unparsed\",status=\"400\"} 1"))
         // Graceful shutdown exits 0.
-        server.process.terminate()
-        server.process.waitUntilExit()
-        #expect(server.process.terminationStatus == 0)
+        let stopped = server.stop()
+        #expect(stopped.status == 0 && !stopped.signalled)
+    }
+
+    /// The JSON-level bad inputs of issue 4, sent as raw bytes to the real binary; the server keeps serving.
+    @Test func badRequestsAndChangesGetTheirDocumentedAnswersOverRawSockets() throws {
+        let directory = try TemporaryDirectory(prefix: "fa-srv")
+        defer { directory.remove() }
+        let data = directory.appending("data")
+        let alice = try ServerProcessTests.admin(["agent", "add", "alice", "--data", data]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let bob = try ServerProcessTests.admin(["agent", "add", "bob", "--data", data]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let repo = BuiltProduct.packageRoot()
+        #expect(
+            try ServerProcessTests.admin(["import", repo.path + "/Fixtures/portfolio-small.json", "--data", data])
+                .status == 0)
+        let server = try ServerProcess.start(dataDirectory: data)
+        defer { server.stop() }
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+
+        func post(_ token: String, _ body: String) throws -> (status: String, body: Value?) {
+            let answer = try server.exchange(
+                "POST /v1/push HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+                    + body)
+            let parts = answer.components(separatedBy: "\r\n\r\n")
+            return (String(answer.prefix(12)), parts.count > 1 ? try? JSON.parse(parts[1]) : nil)
+        }
+        func results(_ answer: (status: String, body: Value?)) throws -> [ChangeResult] {
+            try PushResponse(json: answer.body ?? .null).results
+        }
+        func healthy() throws -> Bool {
+            try server.exchange("GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .hasPrefix("HTTP/1.1 200")
+        }
+
+        // Invalid JSON: 400 with a problem body.
+        let invalid = try post(alice, "{\"device\": \"a1\", \"changes\": [")
+        #expect(invalid.status == "HTTP/1.1 400")
+        #expect(invalid.body?["type"] == "urn:fieldagent:problem:invalid-json")
+        // Well-formed JSON of the wrong types: 422.
+        #expect(try post(alice, "{\"device\": 5, \"changes\": \"none\"}").status == "HTTP/1.1 422")
+        #expect(try healthy())
+
+        // Per-change rejections: an unknown enum value, CSAT 9, another agent's customer.
+        let contact = WireChange.encode(
+            Change(
+                id: ChangeID(replica: "a1", counter: 1), hlc: HLCTimestamp(wallMillis: now), agent: "alice",
+                target: Target(customer: "C-1001", entity: .contact, id: "K-raw-1"), op: .create,
+                value: .object(["at": "2026-11-30T09:00:00Z", "channel": "pigeon", "outcome": "no-answer"])))
+        let csat = WireChange.encode(
+            ServiceFixture.change(
+                "a1", 2, agent: "alice", customer: "C-1001", field: "score", value: 9, wall: now, entity: .note,
+                entityID: "N-raw-1"))
+        let foreign = WireChange.encode(
+            ServiceFixture.change("a1", 3, agent: "alice", customer: "C-1002", value: "+358401231234", wall: now))
+        let batch = "{\"device\": \"a1\", \"changes\": \(JSON.string(.list([contact, csat, foreign])))}"
+        let rejected = try results(try post(alice, batch))
+        #expect(rejected.map(\.status) == [.rejected, .rejected, .rejected])
+        #expect(rejected.map(\.reason) == ["invalid-value", "invalid-value", "not-assigned"])
+        #expect(try healthy())
+
+        // No token, a wrong token, a revoked token: 401 with the problem type telling them apart.
+        let wrong = String(repeating: "0", count: 64)
+        #expect(try post(wrong, batch).body?["type"] == "urn:fieldagent:problem:unauthorized")
+        #expect(try ServerProcessTests.admin(["agent", "revoke", "bob", "--data", data]).status == 0)
+        let revoked = try post(bob, batch)
+        #expect(revoked.status == "HTTP/1.1 401")
+        #expect(revoked.body?["type"] == "urn:fieldagent:problem:token-revoked")
+        #expect(try healthy())
     }
 
     @Test(.enabled(if: ServerProcessTests.hasCurl)) func curlTalksToTheServer() throws {
         let directory = try TemporaryDirectory(prefix: "fa-srv")
         defer { directory.remove() }
         let data = directory.appending("data")
-        let token = try ServerProcess.run(["agent", "add", "alice", "--data", data]).output
+        let token = try ServerProcessTests.admin(["agent", "add", "alice", "--data", data]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let server = try ServerProcess(data: data)
-        defer {
-            server.process.terminate()
-            server.process.waitUntilExit()
-        }
+        let server = try ServerProcess.start(dataDirectory: data)
+        defer { server.stop() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = [
@@ -146,17 +217,15 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "fa-srv")
         defer { directory.remove() }
         let data = directory.appending("data")
-        let token = try ServerProcess.run(["agent", "add", "alice", "--data", data]).output
+        let token = try ServerProcessTests.admin(["agent", "add", "alice", "--data", data]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let repo = BuiltProduct.packageRoot()
         #expect(
-            try ServerProcess.run(["import", repo.path + "/Fixtures/portfolio-small.json", "--data", data]).status == 0)
-        #expect(try ServerProcess.run(["assign", "C-1001", "alice", "--data", data]).status == 0)
-        let server = try ServerProcess(data: data)
-        defer {
-            server.process.terminate()
-            server.process.waitUntilExit()
-        }
+            try ServerProcessTests.admin(["import", repo.path + "/Fixtures/portfolio-small.json", "--data", data])
+                .status == 0)
+        #expect(try ServerProcessTests.admin(["assign", "C-1001", "alice", "--data", data]).status == 0)
+        let server = try ServerProcess.start(dataDirectory: data)
+        defer { server.stop() }
         let change = ServiceFixture.change(
             "py-1", 1, agent: "alice", customer: "C-1001", value: "+358401112223",
             wall: Int64(Date().timeIntervalSince1970 * 1000))
