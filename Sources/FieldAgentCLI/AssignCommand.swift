@@ -7,19 +7,14 @@ struct AssignCommand: ServerCommand {
     static let synopsis = "CUSTOMER_ID AGENT --data DIR"
     static let valuedOptions: Set<String> = ["--data"]
 
-    var customer: String
-    var agent: String
-    var data: String
+    var arguments: AssignmentArguments
 
-    init(_ a: inout ArgumentCursor) throws(UsageError) {
-        customer = try a.positional("CUSTOMER_ID")
-        agent = try a.positional("AGENT")
-        data = try a.dataDirectory()
-    }
+    init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try AssignmentArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: data, now: context.now).assign(customer: customer, agent: agent)
-        context.console.out("Assigned \(customer) to \(agent).")
+        try AdminClient(dataDirectory: arguments.data, now: context.now).assign(
+            customer: arguments.customer, agent: arguments.agent)
+        context.console.out("Assigned \(arguments.customer) to \(arguments.agent).")
         return .success
     }
 }

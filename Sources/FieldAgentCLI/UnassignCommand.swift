@@ -7,19 +7,14 @@ struct UnassignCommand: ServerCommand {
     static let synopsis = "CUSTOMER_ID AGENT --data DIR"
     static let valuedOptions: Set<String> = ["--data"]
 
-    var customer: String
-    var agent: String
-    var data: String
+    var arguments: AssignmentArguments
 
-    init(_ a: inout ArgumentCursor) throws(UsageError) {
-        customer = try a.positional("CUSTOMER_ID")
-        agent = try a.positional("AGENT")
-        data = try a.dataDirectory()
-    }
+    init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try AssignmentArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: data, now: context.now).unassign(customer: customer, agent: agent)
-        context.console.out("Unassigned \(customer) from \(agent).")
+        try AdminClient(dataDirectory: arguments.data, now: context.now).unassign(
+            customer: arguments.customer, agent: arguments.agent)
+        context.console.out("Unassigned \(arguments.customer) from \(arguments.agent).")
         return .success
     }
 }

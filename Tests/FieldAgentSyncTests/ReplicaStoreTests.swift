@@ -19,8 +19,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.appending("replica")
         var store = try ReplicaStore.create(at: path, replicaID: "alice-1")
-        _ = try store.applyPage(
-            changes: [remoteCustomer("C-1")], purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try page(store, [remoteCustomer("C-1")], cursor: "1")
         var acknowledged: [Change] = []
         for i in 0..<50 {
             acknowledged += try store.record(
@@ -44,13 +43,10 @@ import Testing
         defer { dir.remove() }
         let path = dir.appending("replica")
         let store = try ReplicaStore.create(at: path, replicaID: "alice-1")
-        _ = try store.applyPage(
-            changes: [remoteCustomer("C-1")], purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try page(store, [remoteCustomer("C-1")], cursor: "1")
         FaultInjection.shared.arm("fdatasync", errno: 5, subjectContaining: path)
         #expect(throws: ReplicaStoreError.self) {
-            try store.applyPage(
-                changes: [remoteCustomer("C-2", counter: 2)], purge: [], cursor: "2",
-                serverTime: at.millisecondsSinceEpoch, at: at)
+            try page(store, [remoteCustomer("C-2", counter: 2)], cursor: "2")
         }
         // Nothing of the failed page is visible, and the cursor did not move.
         #expect(store.cursor == "1")
@@ -68,10 +64,8 @@ import Testing
         let path = dir.appending("replica")
         let store = try ReplicaStore.create(at: path, replicaID: "alice-1")
         _ = try store.applyPage(
-            changes: [remoteCustomer("C-1")], purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
-        _ = try store.applyPage(
-            changes: [remoteCustomer("C-2", counter: 2)], purge: [], cursor: "2", serverTime: at.millisecondsSinceEpoch,
-            at: at)
+            changes: [remoteCustomer("C-1")], cursor: "1")
+        _ = try page(store, [remoteCustomer("C-2", counter: 2)], cursor: "2")
         store.close()
         // A crash in the middle of writing the second page: its frame is cut short.
         let log = try #require(try FileManager.default.contentsOfDirectory(atPath: path).first { $0.hasPrefix("log-") })
@@ -90,8 +84,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.appending("replica")
         var store = try ReplicaStore.create(at: path, replicaID: "alice-1")
-        _ = try store.applyPage(
-            changes: [remoteCustomer("C-1")], purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try page(store, [remoteCustomer("C-1")], cursor: "1")
         let batch = try store.record(
             [
                 .set(Target(customer: "C-1", field: "phone"), .string("+358401111111")),
@@ -127,8 +120,7 @@ import Testing
         let imported = office.importCustomer(
             Sample.customer("C-9", agents: ["alice"], name: "Zebulon Quuxington"), agent: "backoffice",
             wallMillis: at.millisecondsSinceEpoch)
-        _ = try store.applyPage(
-            changes: imported, purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try page(store, imported, cursor: "1")
         try store.record(
             [
                 .create(
@@ -143,8 +135,7 @@ import Testing
         #expect(Sample.contains(before, "Zebulon Quuxington"))
         #expect(Sample.contains(before, "Secret-Note-Text"))
         let tombstone = office.erase(customer: "C-9", agent: "backoffice", wallMillis: at.millisecondsSinceEpoch)
-        let outcome = try store.applyPage(
-            changes: [tombstone], purge: [], cursor: "2", serverTime: at.millisecondsSinceEpoch, at: at)
+        let outcome = try page(store, [tombstone], cursor: "2")
         #expect(outcome.erased == ["C-9"])
         #expect(outcome.droppedPending.count == 2)
         let after = Sample.allBytes(under: path)
@@ -165,9 +156,8 @@ import Testing
         let imported = office.importCustomer(
             Sample.customer("C-7", agents: ["alice"], name: "Purgatory Person"), agent: "backoffice",
             wallMillis: at.millisecondsSinceEpoch)
-        _ = try store.applyPage(
-            changes: imported, purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
-        _ = try store.applyPage(changes: [], purge: ["C-7"], cursor: "2", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try page(store, imported, cursor: "1")
+        _ = try page(store, [], purge: ["C-7"], cursor: "2")
         #expect(store.state.customer("C-7") == nil)
         #expect(!Sample.contains(Sample.allBytes(under: path), "Purgatory Person"))
         store.close()
@@ -175,8 +165,7 @@ import Testing
         defer { store.close() }
         #expect(store.state.customer("C-7") == nil)
         // Assigned again: the server sends the same changes again, and they apply.
-        _ = try store.applyPage(
-            changes: imported, purge: [], cursor: "3", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try page(store, imported, cursor: "3")
         #expect(store.state.customer("C-7")?.name == "Purgatory Person")
     }
 
@@ -185,8 +174,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.appending("replica")
         let store = try ReplicaStore.create(at: path, replicaID: "alice-1")
-        _ = try store.applyPage(
-            changes: [remoteCustomer("C-1")], purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try page(store, [remoteCustomer("C-1")], cursor: "1")
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
             for i in 0..<25 {
                 _ = try? store.record(
@@ -212,8 +200,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.appending("replica")
         var store = try ReplicaStore.create(at: path, replicaID: "alice-1")
-        _ = try store.applyPage(
-            changes: [remoteCustomer("C-1")], purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
+        _ = try page(store, [remoteCustomer("C-1")], cursor: "1")
         try store.record([.set(Target(customer: "C-1", field: "note"), .string("first"))], agent: "alice", at: at)
         #expect(try store.compact())
         try store.record([.set(Target(customer: "C-1", field: "note"), .string("second"))], agent: "alice", at: at)
@@ -224,5 +211,12 @@ import Testing
         #expect(store.state.digest() == digest)
         #expect(store.pendingCount == 2)
         #expect(store.statistics.compactions == 0)
+    }
+
+    /// Applies a pulled page at the suite's fixed time.
+    @discardableResult
+    func page(_ store: ReplicaStore, _ changes: [Change], purge: [String] = [], cursor: String) throws -> PageOutcome {
+        try store.applyPage(
+            changes: changes, purge: purge, cursor: cursor, serverTime: at.millisecondsSinceEpoch, at: at)
     }
 }
