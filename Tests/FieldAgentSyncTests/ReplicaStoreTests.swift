@@ -63,8 +63,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.appending("replica")
         let store = try ReplicaStore.create(at: path, replicaID: "alice-1")
-        _ = try store.applyPage(
-            changes: [remoteCustomer("C-1")], cursor: "1")
+        _ = try page(store, [remoteCustomer("C-1")], cursor: "1")
         _ = try page(store, [remoteCustomer("C-2", counter: 2)], cursor: "2")
         store.close()
         // A crash in the middle of writing the second page: its frame is cut short.
