@@ -65,6 +65,14 @@ public struct AdminClient: Sendable {
     /// Performs `request` directly on the files, or through the running server's admin socket.
     public func perform(_ request: AdminRequest) throws(AdminError) -> Value {
         let storage: FileServerStorage
+        // Only requests that add data may create a data directory: a mistyped --data on
+        // `agent list` or `kpi` must say so, not leave an empty directory behind.
+        let creates: Bool
+        switch request {
+        case .addAgent, .importPortfolio: creates = true
+        default: creates = false
+        }
+        guard creates || FileSystem.isDirectory(dataDirectory.storePath) else { throw .noData(path: dataDirectory.path) }
         do {
             try? FileSystem.makeDirectories(dataDirectory.path)
             storage = try FileServerStorage(path: dataDirectory.storePath)

@@ -22,6 +22,8 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
     case serverUnreachable(path: String, reason: String)
     /// The admin socket answered something this program does not understand.
     case badReply(String)
+    /// The data directory holds no server data, and the request would not create any.
+    case noData(path: String)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
             "the data directory is in use by a running server, but its admin socket \(path) did not answer (\(reason)); "
                 + "check that the server is healthy or stop it and retry"
         case .badReply(let reason): "unexpected answer from the running server: \(reason)"
+        case .noData(let path):
+            "no FieldAgent server data in \(path); check --data, or start with `fieldagent-server agent add` or `import`"
         }
     }
 }

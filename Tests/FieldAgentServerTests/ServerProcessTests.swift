@@ -191,6 +191,20 @@ import Testing
         #expect(try healthy())
     }
 
+    @Test func readOnlyCommandsOnAMistypedDataDirectoryFailAndCreateNothing() throws {
+        let directory = try TemporaryDirectory(prefix: "fa-srv")
+        defer { directory.remove() }
+        let typo = directory.appending("dta")
+        for arguments in [
+            ["agent", "list", "--data", typo], ["kpi", "--data", typo], ["erase", "C-1", "--data", typo],
+        ] {
+            let result = try ServerProcessTests.admin(arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("no FieldAgent server data in \(typo)"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: typo))
+    }
+
     @Test(.enabled(if: ServerProcessTests.hasCurl)) func curlTalksToTheServer() throws {
         let directory = try TemporaryDirectory(prefix: "fa-srv")
         defer { directory.remove() }
