@@ -72,7 +72,9 @@ public struct AdminClient: Sendable {
         case .addAgent, .importPortfolio: creates = true
         default: creates = false
         }
-        guard creates || FileSystem.isDirectory(dataDirectory.storePath) else { throw .noData(path: dataDirectory.path) }
+        guard creates || FileSystem.isDirectory(dataDirectory.storePath) else {
+            throw .noData(path: dataDirectory.path)
+        }
         do {
             try? FileSystem.makeDirectories(dataDirectory.path)
             storage = try FileServerStorage(path: dataDirectory.storePath)
