@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "FieldAgent",
     products: [
-        .library(name: "FieldAgentCore", targets: ["FieldAgentCore"]),
+        .library(name: "FieldAgentCore", targets: ["FieldAgentCore"])
     ],
     targets: [
         // Pure layers: no file or network I/O.
@@ -18,7 +18,9 @@ let package = Package(
         .target(name: "FieldAgentSync", dependencies: ["FieldAgentCore", "FieldAgentStore", "FieldAgentSystem"]),
         .target(
             name: "FieldAgentServer",
-            dependencies: ["FieldAgentCore", "FieldAgentPolicy", "FieldAgentSystem", "FieldAgentStore", "FieldAgentHTTP"]
+            dependencies: [
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentSystem", "FieldAgentStore", "FieldAgentHTTP",
+            ]
         ),
         .target(
             name: "FieldAgentCLI",

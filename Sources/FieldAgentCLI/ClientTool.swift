@@ -26,7 +26,9 @@ public enum ClientTool {
         while let first = words.first, first.hasPrefix("--") {
             if first == "--home" || first.hasPrefix("--home=") {
                 if first == "--home" {
-                    guard words.count > 1 else { return usageError(UsageError("option --home needs a value"), console) }
+                    guard words.count > 1 else {
+                        return CommandLookup.usageError(UsageError("option --home needs a value"), console)
+                    }
                     home = words[1]
                     words.removeFirst(2)
                 } else {
@@ -47,23 +49,10 @@ public enum ClientTool {
             console.err(lookup.overview())
             return ExitCode.usage.rawValue
         }
-        guard let (type, rest) = lookup.match(words), let command = type as? any ClientCommand.Type else {
-            return usageError(
-                UsageError(
-                    "unknown command '\(words.prefix(2).joined(separator: " "))'",
-                    usage: "run `fieldagent --help` for the list"), console)
-        }
-        if rest.contains("--help") || rest.contains("-h") {
-            console.out(lookup.help(command))
-            return ExitCode.success.rawValue
-        }
         let parsed: any ClientCommand
-        do {
-            var cursor = try ArgumentCursor(rest, valued: command.valuedOptions, usage: lookup.usage(command))
-            parsed = try command.init(&cursor)
-            try cursor.finish()
-        } catch {
-            return usageError(error, console)
+        switch lookup.parse(words, console: console) {
+        case .exit(let code): return code
+        case .command(let command): parsed = command as! any ClientCommand  // every entry of `commands` is one
         }
         let context = ClientContext(
             home: home ?? defaultHome(environment), console: console, terminal: terminal,
@@ -73,12 +62,6 @@ public enum ClientTool {
         } catch {
             return report(error, console).rawValue
         }
-    }
-
-    static func usageError(_ error: UsageError, _ console: Console) -> Int32 {
-        console.err("error: \(error.message)")
-        if !error.usage.isEmpty { console.err(error.usage) }
-        return ExitCode.usage.rawValue
     }
 
     /// Prints `error` for a person and picks the exit code.

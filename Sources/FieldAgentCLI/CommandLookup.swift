@@ -16,6 +16,43 @@ struct CommandLookup {
         return best.map { ($0.0, Array(words.dropFirst($0.1))) }
     }
 
+    /// What a command line comes to: a parsed command to run, or an exit code (help was printed, or
+    /// the line was wrong and the error and usage went to stderr).
+    enum Parsed {
+        case command(any ToolCommand)
+        case exit(Int32)
+    }
+
+    /// Finds the command `words` name and parses its arguments completely, before anything runs.
+    func parse(_ words: [String], console: Console) -> Parsed {
+        guard let (command, rest) = match(words) else {
+            return .exit(
+                CommandLookup.usageError(
+                    UsageError(
+                        "unknown command '\(words.prefix(2).joined(separator: " "))'",
+                        usage: "run `\(tool) --help` for the list"), console))
+        }
+        if rest.contains("--help") || rest.contains("-h") {
+            console.out(help(command))
+            return .exit(ExitCode.success.rawValue)
+        }
+        do {
+            var cursor = try ArgumentCursor(rest, valued: command.valuedOptions, usage: usage(command))
+            let parsed = try command.init(&cursor)
+            try cursor.finish()
+            return .command(parsed)
+        } catch {
+            return .exit(CommandLookup.usageError(error, console))
+        }
+    }
+
+    /// Reports a usage error and its usage text on stderr; returns exit code 2.
+    static func usageError(_ error: UsageError, _ console: Console) -> Int32 {
+        console.err("error: \(error.message)")
+        if !error.usage.isEmpty { console.err(error.usage) }
+        return ExitCode.usage.rawValue
+    }
+
     func usage(_ command: any ToolCommand.Type) -> String {
         "usage: \(tool) \(globalUsage)\(command.path.joined(separator: " ")) \(command.synopsis)"
     }

@@ -25,23 +25,10 @@ public enum ServerTool {
             (arguments.isEmpty ? console.err : console.out)(lookup.overview())
             return (arguments.isEmpty ? ExitCode.usage : ExitCode.success).rawValue
         }
-        guard let (type, rest) = lookup.match(arguments), let command = type as? any ServerCommand.Type else {
-            return ClientTool.usageError(
-                UsageError(
-                    "unknown command '\(arguments.prefix(2).joined(separator: " "))'",
-                    usage: "run `fieldagent-server --help` for the list"), console)
-        }
-        if rest.contains("--help") || rest.contains("-h") {
-            console.out(lookup.help(command))
-            return ExitCode.success.rawValue
-        }
         let parsed: any ServerCommand
-        do {
-            var cursor = try ArgumentCursor(rest, valued: command.valuedOptions, usage: lookup.usage(command))
-            parsed = try command.init(&cursor)
-            try cursor.finish()
-        } catch {
-            return ClientTool.usageError(error, console)
+        switch lookup.parse(arguments, console: console) {
+        case .exit(let code): return code
+        case .command(let command): parsed = command as! any ServerCommand  // every entry of `commands` is one
         }
         let context = ServerContext(console: console, terminal: terminal, now: ClientTool.clock(environment))
         do {
