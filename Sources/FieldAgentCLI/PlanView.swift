@@ -21,7 +21,13 @@ public struct PlanView {
             out.append(terminal.paint("warning \(warning.rule.id): \(warning.reason)", .yellow))
         }
         if plan.entries.isEmpty {
-            out.append("Nobody to contact.")
+            let closed =
+                plan.skipped.contains { $0.rules.contains("contact-hours") }
+                && plan.skipped.allSatisfy { $0.rules.contains("contact-hours") || $0.treatment == .hold }
+            out.append(
+                closed
+                    ? "Nobody to contact: no contact hours on \(plan.date) in any of your customers' time zones."
+                    : "Nobody to contact.")
         } else {
             for (index, e) in plan.entries.enumerated() {
                 let name = names[e.customerId].map { " \($0)" } ?? ""
