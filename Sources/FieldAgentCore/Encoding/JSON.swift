@@ -35,7 +35,9 @@ public enum JSON {
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
             if d.isFinite {
-                out.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)).utf8)
+                // Swift's shortest round-trip form; an integral value keeps its ".0" so it reads back
+                // as a double, not an integer.
+                out.append(contentsOf: String(d).utf8)
             } else {
                 out.append(contentsOf: "null".utf8)
             }

@@ -1,0 +1,100 @@
+import FieldAgentCore
+import FieldAgentTestSupport
+import Testing
+
+/// Corrupted bytes for every decoder that reads untrusted or on-disk data: each must either decode
+/// or throw its typed error, never crash; and what decodes must re-encode consistently.
+@Suite struct DecoderFuzzTests {
+    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
+        var out = bytes
+        for _ in 0..<(1 + Int(rng.next() % 4)) {
+            guard !out.isEmpty else { break }
+            let at = Int(rng.next() % UInt64(out.count))
+            switch rng.next() % 4 {
+            case 0: out[at] ^= UInt8(truncatingIfNeeded: rng.next() | 1)
+            case 1: out.remove(at: at)
+            case 2: out.insert(UInt8(truncatingIfNeeded: rng.next()), at: at)
+            default: out = Array(out[..<at])
+            }
+        }
+        return out
+    }
+
+    static func sampleState() -> ReplicaState {
+        var state = ReplicaState(replicaID: "fuzz")
+        _ = state.set(Target(customer: "C-1", field: "phone"), to: "+358401234567", agent: "alice", wallMillis: 1_000)
+        _ = state.setFlag(customer: "C-1", flag: "dispute", present: true, agent: "alice", wallMillis: 1_001)
+        _ = state.create(
+            .contact, id: "K-1", customer: "C-1",
+            body: .object(["at": "2026-11-30T09:00:00Z", "channel": "call", "note": .string(String(repeating: "x", count: 40))]),
+            agent: "alice", wallMillis: 1_002)
+        _ = state.set(
+            Target(customer: "C-2", field: "accounts"),
+            to: .list([.object(["id": "A-1", "balance": 4500, "installments": .list([.object(["due": "2026-01-15"])])])]),
+            agent: "backoffice", wallMillis: 1_003)
+        _ = state.erase(customer: "C-3", agent: "backoffice", wallMillis: 1_004)
+        return state
+    }
+
+    @Test func corruptedBinaryFormsThrowOrDecode() {
+        let state = DecoderFuzzTests.sampleState()
+        let changes = state.liveChanges()
+        let inputs: [(String, [UInt8], ([UInt8]) throws -> Void)] = [
+            ("change codec", ChangeCodec.encode(changes), { _ = try ChangeCodec.decode($0) }),
+            ("snapshot", state.snapshot(), { _ = try ReplicaState(snapshot: $0) }),
+            (
+                "binary page",
+                BinaryPage.encode(changes: changes, purge: ["C-9"], cursor: "42", more: true, serverTime: 7),
+                { _ = try BinaryPage.decode($0) }
+            ),
+        ]
+        var unexpected: [String] = []
+        for (name, bytes, decode) in inputs {
+            for seed in 0..<2_000 {
+                var rng = SplitMix64(seed: UInt64(seed))
+                let corrupted = DecoderFuzzTests.mutate(bytes, &rng)
+                do {
+                    try decode(corrupted)
+                } catch is DecodeError {
+                    continue
+                } catch {
+                    unexpected.append("\(name) seed \(seed): \(error)")
+                }
+            }
+        }
+        #expect(unexpected.isEmpty, "\(unexpected.prefix(5))")
+    }
+
+    @Test func decodedChangesReencodeToTheSameBytes() throws {
+        let changes = DecoderFuzzTests.sampleState().liveChanges()
+        var survivors = 0
+        for seed in 0..<2_000 {
+            var rng = SplitMix64(seed: UInt64(seed) + 10_000)
+            let corrupted = DecoderFuzzTests.mutate(ChangeCodec.encode(changes), &rng)
+            guard let decoded = try? ChangeCodec.decode(corrupted) else { continue }
+            survivors += 1
+            // Whatever decodes is a well-formed value: it round-trips exactly.
+            #expect(try ChangeCodec.decode(ChangeCodec.encode(decoded)) == decoded, "seed \(seed)")
+        }
+        #expect(survivors < 2_000, "the corruption must actually corrupt")
+    }
+
+    @Test func corruptedJSONThrowsOrRoundTrips() throws {
+        let document = Array(
+            """
+            {"device": "alice-1", "changes": [{"id": "alice-1:1", "wall": 1795941000123, "logical": 0,
+             "agent": "alice", "customer": "C-1", "entity": "customer", "field": "phone", "op": "set",
+             "value": "+358401234567", "replaces": ["alice-1:0"]}], "note": "\\u00e4\\ud83d\\ude00", "n": -1.5e3}
+            """.utf8)
+        for seed in 0..<3_000 {
+            var rng = SplitMix64(seed: UInt64(seed) + 20_000)
+            let corrupted = DecoderFuzzTests.mutate(document, &rng)
+            guard let value = try? JSON.parse(corrupted) else { continue }
+            #expect(try JSON.parse(JSON.bytes(value)) == value, "seed \(seed)")
+            // Shape validation of any parsed value throws its typed error or succeeds.
+            if let item = value["changes"]?.listValue?.first {
+                do { _ = try WireChange.decode(item) } catch {}
+            }
+        }
+    }
+}
