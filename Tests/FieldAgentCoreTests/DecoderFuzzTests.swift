@@ -26,11 +26,15 @@ import Testing
         _ = state.setFlag(customer: "C-1", flag: "dispute", present: true, agent: "alice", wallMillis: 1_001)
         _ = state.create(
             .contact, id: "K-1", customer: "C-1",
-            body: .object(["at": "2026-11-30T09:00:00Z", "channel": "call", "note": .string(String(repeating: "x", count: 40))]),
+            body: .object([
+                "at": "2026-11-30T09:00:00Z", "channel": "call", "note": .string(String(repeating: "x", count: 40)),
+            ]),
             agent: "alice", wallMillis: 1_002)
         _ = state.set(
             Target(customer: "C-2", field: "accounts"),
-            to: .list([.object(["id": "A-1", "balance": 4500, "installments": .list([.object(["due": "2026-01-15"])])])]),
+            to: .list([
+                .object(["id": "A-1", "balance": 4500, "installments": .list([.object(["due": "2026-01-15"])])])
+            ]),
             agent: "backoffice", wallMillis: 1_003)
         _ = state.erase(customer: "C-3", agent: "backoffice", wallMillis: 1_004)
         return state

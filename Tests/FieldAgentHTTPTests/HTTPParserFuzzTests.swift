@@ -6,8 +6,10 @@ import Testing
 @Suite struct HTTPParserFuzzTests {
     static let valid: [[UInt8]] = [
         Array("GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
-        Array("POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}".utf8),
-        Array("GET /v1/pull?cursor=3 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer abc\r\nConnection: close\r\n\r\n".utf8),
+        Array(
+            "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}".utf8),
+        Array(
+            "GET /v1/pull?cursor=3 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer abc\r\nConnection: close\r\n\r\n".utf8),
         Array("POST /v1/push HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello".utf8),
     ]
 
