@@ -45,6 +45,14 @@ public struct BinaryReader {
         return v
     }
 
+    /// Moves past `count` bytes.
+    public mutating func skip(_ count: Int) throws(DecodeError) {
+        guard count >= 0, count <= bytes.count - offset else {
+            throw DecodeError(offset: offset, problem: "unexpected end of data")
+        }
+        offset += count
+    }
+
     public mutating func string() throws(DecodeError) -> String {
         let count = try int()
         guard count <= bytes.count - offset else {

@@ -53,6 +53,14 @@ public enum ChangeCodec {
         }
     }
 
+    /// Decodes a list that fills `slice` exactly.
+    static func decode(slice: UnsafeBufferPointer<UInt8>) throws(DecodeError) -> [Change] {
+        var reader = BinaryReader(slice)
+        let changes = try decode(from: &reader)
+        guard reader.isAtEnd else { throw DecodeError(offset: reader.offset, problem: "trailing bytes") }
+        return changes
+    }
+
     /// Decodes one encoded list from `reader`, leaving it after the list.
     public static func decode(from reader: inout BinaryReader) throws(DecodeError) -> [Change] {
         guard try reader.byte() == version else {

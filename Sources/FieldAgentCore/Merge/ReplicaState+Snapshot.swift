@@ -1,6 +1,11 @@
+import Dispatch
+
 extension ReplicaState {
     static let snapshotMagic: [UInt8] = Array("FASNAP".utf8)
-    static let snapshotVersion: UInt8 = 1
+    /// Version 2 splits the changes into independently decodable chunks; version 1 (one list) still reads.
+    static let snapshotVersion: UInt8 = 2
+    /// Changes per chunk: enough to keep each thread busy, few enough to use every core on open.
+    static let changesPerChunk = 32_768
 
     /// The whole state as bytes: live changes and what has been seen.
     ///
@@ -21,8 +26,55 @@ extension ReplicaState {
             w.varint(UInt64(set.extra.count))
             for counter in set.extra.sorted() { w.varint(counter) }
         }
-        w.raw(ChangeCodec.encode(liveChanges()))
+        let changes = liveChanges()
+        let chunks = ReplicaState.chunkBounds(changes)
+        w.varint(UInt64(chunks.count))
+        for range in chunks {
+            let encoded = ChangeCodec.encode(Array(changes[range]))
+            w.varint(UInt64(encoded.count))
+            w.raw(encoded)
+        }
         return w.bytes
+    }
+
+    /// Splits customer-grouped changes into chunks of about ``changesPerChunk``, never inside a customer.
+    static func chunkBounds(_ changes: [Change]) -> [Range<Int>] {
+        var bounds: [Range<Int>] = []
+        var start = 0
+        var index = changesPerChunk
+        while index < changes.count {
+            let customer = changes[index - 1].target.customer
+            while index < changes.count, changes[index].target.customer == customer { index += 1 }
+            if index < changes.count {
+                bounds.append(start..<index)
+                start = index
+            }
+            index += changesPerChunk
+        }
+        bounds.append(start..<changes.count)
+        return bounds
+    }
+
+    /// Decodes the chunks of a version-2 snapshot on all cores; the result keeps their order.
+    static func decodeChunks(_ slices: [UnsafeBufferPointer<UInt8>]) throws(DecodeError) -> [Change] {
+        let results = DecodedChunks(count: slices.count)
+        let shared = SharedSlices(slices: slices)
+        DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+            do throws(DecodeError) {
+                results.set(index, .success(try ChangeCodec.decode(slice: shared.slices[index])))
+            } catch {
+                results.set(index, .failure(error))
+            }
+        }
+        var changes: [Change] = []
+        for result in results.take() {
+            switch result {
+            case .success(let chunk):
+                if changes.isEmpty { changes = chunk } else { changes.append(contentsOf: chunk) }
+            case .failure(let error): throw error
+            }
+        }
+        return changes
     }
 
     /// Restores a state from ``snapshot()``'s bytes.
@@ -33,7 +85,8 @@ extension ReplicaState {
             for expected in ReplicaState.snapshotMagic where try r.byte() != expected {
                 throw DecodeError(offset: 0, problem: "not a FieldAgent snapshot")
             }
-            guard try r.byte() == ReplicaState.snapshotVersion else {
+            let version = try r.byte()
+            guard version == 1 || version == ReplicaState.snapshotVersion else {
                 throw DecodeError(offset: r.offset - 1, problem: "unknown snapshot version")
             }
             let replicaID = try r.string()
@@ -47,7 +100,21 @@ extension ReplicaState {
                 for _ in 0..<(try r.int()) { set.extra.insert(try r.varint()) }
                 seen[origin] = set
             }
-            let changes = try ChangeCodec.decode(from: &r)
+            let changes: [Change]
+            if version == 1 {
+                changes = try ChangeCodec.decode(from: &r)
+            } else {
+                var slices: [UnsafeBufferPointer<UInt8>] = []
+                for _ in 0..<(try r.int()) {
+                    let length = try r.int()
+                    guard length <= buffer.count - r.offset else {
+                        throw DecodeError(offset: r.offset, problem: "chunk runs past the end")
+                    }
+                    slices.append(UnsafeBufferPointer(rebasing: buffer[r.offset..<r.offset + length]))
+                    try r.skip(length)
+                }
+                changes = try ReplicaState.decodeChunks(slices)
+            }
             guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }
             return (
                 replicaID, HybridLogicalClock(last: HLCTimestamp(wallMillis: wall, logical: UInt32(logical))), seen,
@@ -89,4 +156,12 @@ extension ReplicaState {
     public func digest(of customers: Set<String>) -> String {
         SHA256.hexDigest(ChangeCodec.encode(liveChanges().filter { customers.contains($0.target.customer) }))
     }
+}
+
+/// Read-only views of a snapshot's chunks, shared with the decoding threads.
+///
+/// `@unchecked Sendable` is sound here: the bytes are never written, and `concurrentPerform`
+/// returns before the caller's `withUnsafeBufferPointer` scope (which keeps them alive) ends.
+private struct SharedSlices: @unchecked Sendable {
+    let slices: [UnsafeBufferPointer<UInt8>]
 }
