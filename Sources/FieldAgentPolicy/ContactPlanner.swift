@@ -53,13 +53,15 @@ public struct ContactPlanner: Sendable {
             case .skipped(let skip): skipped.append(skip)
             }
         }
-        // Sort small keys, not the entries themselves: moving large entries costs more than comparing.
-        let order = entries.indices.sorted { i, j in
-            let a = entries[i]
-            let b = entries[j]
-            if (a.treatment == .decisive) != (b.treatment == .decisive) { return a.treatment == .decisive }
+        // Sort small keys, not the entries themselves: copying a large entry into every comparison
+        // costs more than the comparison.
+        let keys = entries.map { (decisive: $0.treatment == .decisive, priority: $0.priority, id: $0.customerId) }
+        let order = keys.indices.sorted { i, j in
+            let a = keys[i]
+            let b = keys[j]
+            if a.decisive != b.decisive { return a.decisive }
             if a.priority != b.priority { return a.priority > b.priority }
-            return a.customerId < b.customerId
+            return a.id < b.id
         }
         entries = order.map { entries[$0] }
         skipped.sort { $0.customerId < $1.customerId }
