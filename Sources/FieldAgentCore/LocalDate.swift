@@ -3,18 +3,20 @@
 /// Installment due dates and promise dates are local dates: they mean the same day
 /// wherever the device is. Arithmetic uses days since 1970-01-01 (proleptic Gregorian).
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Days since 1970-01-01; negative before it. The one stored field: policy compares and
+    /// subtracts dates millions of times, and a day count makes both a single integer operation.
+    public let daysSinceEpoch: Int
+
+    public var year: Int { LocalDate.civil(daysSinceEpoch).year }
+    public var month: Int { LocalDate.civil(daysSinceEpoch).month }
+    public var day: Int { LocalDate.civil(daysSinceEpoch).day }
 
     /// Creates a date, or returns nil when the day does not exist (e.g. 2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...LocalDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        daysSinceEpoch = LocalDate.days(year: year, month: month, day: day)
     }
 
     /// Parses exactly `YYYY-MM-DD`; anything else is nil.
@@ -34,21 +36,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The date `daysSinceEpoch` days after 1970-01-01.
-    public init(daysSinceEpoch: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-    }
+    public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
 
-    /// Days since 1970-01-01; negative before it.
-    public var daysSinceEpoch: Int {
+    /// Howard Hinnant's days_from_civil.
+    static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -58,11 +49,25 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
+    /// Howard Hinnant's civil_from_days.
+    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// The date `days` later (or earlier, when negative).
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// The same day `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28).
     public func adding(months: Int) -> LocalDate {
+        let (year, month, day) = LocalDate.civil(daysSinceEpoch)
         let total = year * 12 + (month - 1) + months
         let y = total / 12
         let m = total % 12 + 1
@@ -79,6 +84,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
+        let (year, month, day) = LocalDate.civil(daysSinceEpoch)
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -86,9 +92,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -17,37 +17,46 @@ public struct TimeZoneClock: Sendable {
     public let identifier: String
     /// False when the identifier is unknown and the clock uses UTC instead.
     public let isKnown: Bool
-    let zone: TimeZone
+    private let entry: ZoneEntry
 
     /// A clock for the IANA zone `identifier`, e.g. `Europe/Helsinki`.
     public init(identifier: String) {
         self.identifier = identifier
-        if let zone = TimeZoneClock.zone(identifier) {
-            self.zone = zone
-            isKnown = true
-        } else {
-            zone = TimeZone(secondsFromGMT: 0)!
-            isKnown = false
+        let known = TimeZoneClock.entry(identifier)
+        isKnown = known != nil
+        entry = known ?? TimeZoneClock.utc
+    }
+
+    /// One zone and the offsets read from it so far, shared by every clock for that zone.
+    ///
+    /// Building a zone from the tz database costs far more than a lookup, and a plan for thousands
+    /// of customers uses a handful of zones. Offsets are kept per quarter hour: they change only at
+    /// transitions, which in today's rules fall on quarter hours in every zone, so an offset read
+    /// once holds for its whole quarter.
+    private final class ZoneEntry: Sendable {
+        let zone: TimeZone
+        let offsets = Mutex<[Int64: Int]>([:])
+
+        init(_ zone: TimeZone) { self.zone = zone }
+
+        func offset(quarter: Int64) -> Int {
+            if let cached = offsets.withLock({ $0[quarter] }) { return cached }
+            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(quarter * 900)))
+            offsets.withLock { table in
+                if table.count > 100_000 { table.removeAll(keepingCapacity: true) }
+                table[quarter] = offset
+            }
+            return offset
         }
     }
 
-    /// Zones by identifier: building one from the tz database costs far more than a lookup, and a
-    /// plan for thousands of customers uses a handful of zones.
-    private static let zones = Mutex<[String: TimeZone?]>([:])
+    private static let entries = Mutex<[String: ZoneEntry?]>([:])
+    private static let utc = ZoneEntry(TimeZone(secondsFromGMT: 0)!)
 
-    /// Offsets by zone and quarter hour. Offsets change only at transitions, which in today's rules
-    /// fall on quarter hours in every zone, so an offset read once holds for its whole quarter.
-    private static let offsets = Mutex<[OffsetKey: Int]>([:])
-
-    private struct OffsetKey: Hashable {
-        var zone: String
-        var quarter: Int64
-    }
-
-    private static func zone(_ identifier: String) -> TimeZone? {
-        if let cached = zones.withLock({ $0[identifier] }) { return cached }
-        let made = TimeZone(identifier: identifier)
-        zones.withLock { $0[identifier] = made }
+    private static func entry(_ identifier: String) -> ZoneEntry? {
+        if let cached = entries.withLock({ $0[identifier] }) { return cached }
+        let made = TimeZone(identifier: identifier).map(ZoneEntry.init)
+        entries.withLock { $0[identifier] = made }
         return made
     }
 
@@ -57,16 +66,7 @@ public struct TimeZoneClock: Sendable {
     /// The zone's offset from UTC at `instant`, in seconds (positive east of Greenwich).
     public func offsetSeconds(at instant: Instant) -> Int {
         let millis = instant.millisecondsSinceEpoch
-        let quarter = millis >= 0 ? millis / 900_000 : -((899_999 - millis) / 900_000)
-        let key = OffsetKey(zone: identifier, quarter: quarter)
-        if let cached = TimeZoneClock.offsets.withLock({ $0[key] }) { return cached }
-        let offset = zone.secondsFromGMT(
-            for: Date(timeIntervalSince1970: Double(key.quarter * 900_000) / 1000))
-        TimeZoneClock.offsets.withLock { table in
-            if table.count > 200_000 { table.removeAll(keepingCapacity: true) }
-            table[key] = offset
-        }
-        return offset
+        return entry.offset(quarter: millis >= 0 ? millis / 900_000 : -((899_999 - millis) / 900_000))
     }
 
     /// The wall-clock time at `instant` in this zone.
