@@ -19,7 +19,7 @@ public struct KPICalculator: Sendable {
         let rules = TreatmentRules(configuration: configuration)
         return report(
             from: from, to: to, customers: customers,
-            treatments: customers.map { rules.decide($0, asOf: from).treatment })
+            treatments: customers.map { rules.treatment(of: $0, asOf: from) })
     }
 
     /// The report with each customer's treatment at `from` already known (`treatments[i]` for `customers[i]`).

@@ -25,18 +25,49 @@ public struct TreatmentRules: Sendable {
             behaviour: PaymentBehaviour(of: input, asOf: asOf, configuration: configuration))
     }
 
-    /// The treatment for `flags` and an already computed `behaviour`.
+    /// Only the treatment of `input` as of `asOf`, without the reasons: what KPIs group by.
+    public func treatment(of input: PolicyCustomer, asOf: LocalDate) -> Treatment {
+        treatment(
+            flags: input.customer.flags,
+            behaviour: PaymentBehaviour(of: input, asOf: asOf, configuration: configuration))
+    }
+
+    /// The first of the five rules that matches. ``decide(flags:behaviour:)`` explains the same choice.
+    public func treatment(flags: Set<Flag>, behaviour b: PaymentBehaviour) -> Treatment {
+        if !flags.isDisjoint(with: Flag.holding) { return .hold }
+        if !flags.isDisjoint(with: Flag.caring) { return .care }
+        if isUnderstanding(b) { return .understanding }
+        if isDecisive(b) { return .decisive }
+        return .standard
+    }
+
+    /// Rule 3: at most the allowed late payments and broken promises, and not too long past due.
+    private func isUnderstanding(_ b: PaymentBehaviour) -> Bool {
+        let c = configuration
+        return b.latePayments <= c.understandingMaxLatePayments
+            && b.brokenPromises <= c.understandingMaxBrokenPromises && b.daysPastDue <= c.understandingMaxDaysPastDue
+    }
+
+    /// Rule 4: many late payments, or several broken promises, or long past due.
+    private func isDecisive(_ b: PaymentBehaviour) -> Bool {
+        let c = configuration
+        return b.latePayments >= c.decisiveMinLatePayments || b.brokenPromises >= c.decisiveMinBrokenPromises
+            || b.daysPastDue > c.decisiveDaysPastDueAbove
+    }
+
+    /// The treatment for `flags` and an already computed `behaviour`, with its reasons.
     public func decide(flags: Set<Flag>, behaviour b: PaymentBehaviour) -> TreatmentDecision {
         let c = configuration
         func decision(_ t: Treatment, _ reasons: [String]) -> TreatmentDecision {
             TreatmentDecision(treatment: t, reasons: reasons, ruleSetVersion: c.version, behaviour: b)
         }
-        let holding = flags.intersection(Flag.holding).map(\.rawValue).sorted()
-        if !holding.isEmpty {
+        let chosen = treatment(flags: flags, behaviour: b)
+        if chosen == .hold {
+            let holding = flags.intersection(Flag.holding).map(\.rawValue).sorted()
             return decision(.hold, ["flagged \(holding.joined(separator: ", ")): no collection contact"])
         }
-        let caring = flags.intersection(Flag.caring).map(\.rawValue).sorted()
-        if !caring.isEmpty {
+        if chosen == .care {
+            let caring = flags.intersection(Flag.caring).map(\.rawValue).sorted()
             return decision(
                 .care,
                 [
@@ -46,9 +77,7 @@ public struct TreatmentRules: Sendable {
         }
         let window = "in \(months(c.lateWindowMonths))"
         let promiseWindow = "in \(months(c.brokenPromiseWindowMonths))"
-        if b.latePayments <= c.understandingMaxLatePayments, b.brokenPromises <= c.understandingMaxBrokenPromises,
-            b.daysPastDue <= c.understandingMaxDaysPastDue
-        {
+        if chosen == .understanding {
             var reasons: [String] = []
             if b.latePayments == 0 {
                 reasons.append("no late payments \(window) (\(count(b.onTimePayments, "on-time payment")))")
@@ -81,7 +110,7 @@ public struct TreatmentRules: Sendable {
             decisive.append(
                 "\(count(b.daysPastDue, "day")) past due (more than \(c.decisiveDaysPastDueAbove) is decisive)")
         }
-        if !decisive.isEmpty {
+        if chosen == .decisive {
             decisive.append("contact within \(count(c.decisiveContactWithinDays, "day"))")
             return decision(.decisive, decisive)
         }
