@@ -81,25 +81,19 @@ struct CompactionTests {
             transaction.setMetadata(StoreFixture.bytes("rejected: \(marker)"), forKey: "rejected")
         }
         try store.write { $0.append(StoreFixture.bytes("kept: C-1003")) }
-        #expect(try filesContaining(marker, in: directory.path).count == 2, "the grep finds the marker before erasure")
+        #expect(
+            try RawFiles.containing(marker, under: directory.path).count == 2,
+            "the grep finds the marker before erasure")
 
         // Erasure as the replica does it: drop the metadata entry, then compact with a
         // snapshot whose state no longer holds the customer.
         try store.write { $0.setMetadata(nil, forKey: "rejected") }
         try store.compact(snapshot: StoreFixture.bytes("C-1001: erased; C-1002; C-1003"))
-        #expect(try filesContaining(marker, in: directory.path).isEmpty)
-        #expect(try filesContaining("Aino", in: directory.path).isEmpty)
-        #expect(try filesContaining("+358401234567", in: directory.path).isEmpty)
+        #expect(try RawFiles.containing(marker, under: directory.path).isEmpty)
+        #expect(try RawFiles.containing("Aino", under: directory.path).isEmpty)
+        #expect(try RawFiles.containing("+358401234567", under: directory.path).isEmpty)
         #expect(try StoreFixture.storeFiles(directory.path).count == 2)
         #expect(try store.readContents().records.isEmpty)
-    }
-
-    private func filesContaining(_ marker: String, in directory: String) throws -> [String] {
-        let needle = Data(marker.utf8)
-        return try FileManager.default.contentsOfDirectory(atPath: directory).filter { name in
-            let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
-            return data.range(of: needle) != nil
-        }
     }
 
     @Test("a crash at every step of a compaction recovers to the old or the new generation")

@@ -32,7 +32,7 @@ struct CrashTests {
     func killAtRandomMoments() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
         print("CrashTests seed: \(seed)")
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let directory = try TemporaryDirectory(prefix: "store-crash")
         defer { directory.remove() }
         let executable = try CrashProbe.executable()

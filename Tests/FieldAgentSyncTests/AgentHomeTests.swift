@@ -24,7 +24,7 @@ import Testing
         #expect(replicaID.hasPrefix("alice-") && replicaID.count == "alice-".count + 8)
         let attributes = try FileManager.default.attributesOfItem(atPath: dir.appending("h/token"))
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(!Sample.contains(Sample.allBytes(under: dir.appending("h/replica")), Sample.token))
+        #expect(try !RawFiles.anyContains(Sample.token, under: dir.appending("h/replica")))
         home.close()
         let reopened = try AgentHome.open(at: dir.appending("h"))
         defer { reopened.close() }

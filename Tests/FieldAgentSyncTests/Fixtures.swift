@@ -36,25 +36,4 @@ enum Sample {
             at: dir.appending(name), server: "http://127.0.0.1:9", agent: agent, token: "\(agent)-token",
             now: clock.now)
     }
-
-    /// Every byte of every file under `path`.
-    static func allBytes(under path: String) -> [UInt8] {
-        var out: [UInt8] = []
-        let enumerator = FileManager.default.enumerator(atPath: path)
-        while let name = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(name)) {
-                out += Array(data)
-            }
-        }
-        return out
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard n.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - n.count) where haystack[start] == n[0] {
-            if Array(haystack[start..<(start + n.count)]) == n { return true }
-        }
-        return false
-    }
 }
