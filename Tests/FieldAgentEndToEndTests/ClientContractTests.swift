@@ -119,11 +119,8 @@ struct ClientContractTests {
 
     @Test func editCommandsPrintIdsAndShowThem() throws {
         let sandbox = try Sandbox()
-        try sandbox.importPortfolio()
-        let token = try sandbox.addAgent("alice")
-        let server = try sandbox.serve()
+        let (server, _) = try sandbox.startWithAlice()
         defer { server.stop() }
-        try sandbox.device("alice", agent: "alice", token: token, server: server)
 
         let set = try sandbox.client(
             "alice", ["customer", "set", "C-1004", "phone=+358400000111", "contactWindow=09:00-11:00"])

@@ -61,10 +61,7 @@ struct ErrorTests {
 
     @Test func unreachableServerKeepsPendingChanges() throws {
         let sandbox = try Sandbox()
-        try sandbox.importPortfolio()
-        let token = try sandbox.addAgent("alice")
-        let server = try sandbox.serve()
-        try sandbox.device("alice", agent: "alice", token: token, server: server)
+        let (server, token) = try sandbox.startWithAlice()
         let stopped = server.stop()
         #expect(
             stopped.status == 0 && !stopped.timedOut && !stopped.signalled, "SIGTERM stops serve cleanly: \(stopped)")
@@ -112,11 +109,8 @@ struct ErrorTests {
 
     @Test func revokedTokenStopsWorkingAtOnce() throws {
         let sandbox = try Sandbox()
-        try sandbox.importPortfolio()
-        let token = try sandbox.addAgent("alice")
-        let server = try sandbox.serve()
+        let (server, _) = try sandbox.startWithAlice()
         defer { server.stop() }
-        try sandbox.device("alice", agent: "alice", token: token, server: server)
         let revoke = try sandbox.server(["agent", "revoke", "alice", "--data", sandbox.data])
         #expect(revoke.status == 0, "revoke works while serve runs: \(revoke)")
         #expect(try sandbox.client("alice", ["customer", "set", "C-1001", "email=new@example.invalid"]).status == 0)
@@ -188,11 +182,8 @@ struct ErrorTests {
 
     @Test func clockFarAheadIsRestampedNotLost() throws {
         let sandbox = try Sandbox()
-        try sandbox.importPortfolio()
-        let token = try sandbox.addAgent("alice")
-        let server = try sandbox.serve()
+        let (server, _) = try sandbox.startWithAlice()
         defer { server.stop() }
-        try sandbox.device("alice", agent: "alice", token: token, server: server)
         let ahead = "2026-11-30T09:00:00Z"
         let set = try sandbox.client("alice", ["customer", "set", "C-1001", "phone=+358400000777"], now: ahead)
         #expect(set.status == 0, "\(set)")

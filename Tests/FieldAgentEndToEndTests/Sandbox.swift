@@ -77,6 +77,16 @@ final class Sandbox {
         return token
     }
 
+    /// The common start: the small portfolio imported, agent alice created, the server running and
+    /// alice's device (home `alice`) initialised and synced. The caller stops the server.
+    func startWithAlice() throws -> (server: ServerProcess, token: String) {
+        try importPortfolio()
+        let token = try addAgent("alice")
+        let server = try serve()
+        try device("alice", agent: "alice", token: token, server: server)
+        return (server, token)
+    }
+
     /// Initialises home `home` for `agent` against `server` and runs a first sync; expects success.
     func device(_ home: String, agent: String, token: String, server: ServerProcess) throws {
         let initialised = try client(home, ["init", "--server", server.url, "--agent", agent, "--token", token])
