@@ -15,18 +15,24 @@ struct CustomerView {
         o["treatment"] = decision.value
         o["contacts"] = .list(input.contacts.map(contactJSON))
         o["notes"] = .list(input.notes.map(noteJSON))
-        let payments = Payment.all(in: input.customer.accounts)
         o["promises"] = .list(
-            input.promises.map { p in
-                let madeOn = TimeZoneClock(identifier: input.customer.timeZone).wallTime(at: p.at).date
-                let status = PromiseStatus.of(p, madeOn: madeOn, payments: payments, asOf: today)
-                return .object([
+            zip(input.promises, promiseStatuses(input)).map { p, status in
+                .object([
                     "id": .string(p.id), "contactId": .string(p.contactId), "amount": .int(p.amount),
                     "date": .string(p.date.description), "agent": .string(p.agent), "at": .string(p.at.description),
                     "status": .string(status.rawValue),
                 ])
             })
         return .object(o)
+    }
+
+    /// Each promise's status as of today: kept, broken or open, from the customer's payments.
+    func promiseStatuses(_ input: PolicyCustomer) -> [PromiseStatus] {
+        let payments = Payment.all(in: input.customer.accounts)
+        let clock = TimeZoneClock(identifier: input.customer.timeZone)
+        return input.promises.map { p in
+            PromiseStatus.of(p, madeOn: clock.wallTime(at: p.at).date, payments: payments, asOf: today)
+        }
     }
 
     func contactJSON(_ c: Contact) -> Value {
@@ -102,10 +108,7 @@ struct CustomerView {
         }
         if !input.promises.isEmpty {
             lines.append(terminal.paint("Promises", .bold))
-            let payments = Payment.all(in: c.accounts)
-            for p in input.promises {
-                let madeOn = TimeZoneClock(identifier: c.timeZone).wallTime(at: p.at).date
-                let status = PromiseStatus.of(p, madeOn: madeOn, payments: payments, asOf: today)
+            for (p, status) in zip(input.promises, promiseStatuses(input)) {
                 lines.append("  \(Money.format(p.amount, currency: currency)) by \(p.date): \(status.rawValue)")
             }
         }

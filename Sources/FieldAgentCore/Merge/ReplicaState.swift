@@ -71,7 +71,11 @@ public struct ReplicaState: Sendable {
                 guard let window = windows[c.id.replica], window.contains(c.id.counter) else { return false }
                 return !sent.contains(c.id)
             }
-            for key in Array(customers.keys) {
+            // Collect first, then mutate: only records holding a dead value are rewritten.
+            let affected = customers.compactMap { key, record in
+                record.cells.contains(where: dead) || record.events.values.contains(where: dead) ? key : nil
+            }
+            for key in affected {
                 customers[key]!.cells.removeAll(where: dead)
                 customers[key]!.events = customers[key]!.events.filter { !dead($0.value) }
                 if customers[key]!.isEmpty { customers[key] = nil }
