@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "FieldAgentTestSupport", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
         .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
-        // Minimal entry point until the CLI lands; end-to-end tests spawn it.
+        // The back-office tool and sync server; end-to-end tests spawn it.
         .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
         // Child process for the store's crash and locking tests.
         .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),

@@ -87,6 +87,6 @@ public enum ClientTool {
     /// The wall clock, or a fixed instant from `FIELDAGENT_NOW` (RFC 3339) for reproducible runs and tests.
     static func clock(_ environment: [String: String]) -> @Sendable () -> Instant {
         if let text = environment["FIELDAGENT_NOW"], let fixed = Instant(text) { return { fixed } }
-        return { Instant(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded())) }
+        return Instant.now
     }
 }

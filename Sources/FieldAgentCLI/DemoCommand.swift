@@ -29,7 +29,7 @@ struct DemoCommand: ClientCommand {
         let clock = DemoClock(start: Instant("2026-11-02T07:00:00Z")!)
         let now: @Sendable () -> Instant = { clock.now() }
         let root = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-            "fieldagent-demo-\(UInt32.random(in: 0...UInt32.max))")
+            "fieldagent-demo-" + Hex.random(byteCount: 4))
         try FileSystem.makeDirectories(root)
         defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
         func heading(_ n: Int, _ text: String) { say("\n" + t.paint("\(n). \(text)", .bold)) }
@@ -173,7 +173,7 @@ struct DemoCommand: ClientCommand {
         heading(9, "Done")
         say("   Stopped the server\(keep ? "; files kept in \(root)" : " and removed the temporary files").")
         say(
-            "   The demo took \(seconds.components.seconds).\(String(seconds.components.attoseconds / 10_000_000_000_000_000)) s of real time. Next: README.md walks through a real setup."
+            "   The demo took \(seconds.secondsText) of real time. Next: README.md walks through a real setup."
         )
         return .success
     }

@@ -1,3 +1,4 @@
+import FieldAgentStore
 import FieldAgentCore
 import FieldAgentSystem
 import Foundation
@@ -15,7 +16,7 @@ public struct AdminClient: Sendable {
 
     /// A client for the data directory at `path`; `now` stamps changes made directly on the files
     /// (a running server stamps with its own clock).
-    public init(dataDirectory path: String, now: @escaping @Sendable () -> Instant = SyncService.systemNow) {
+    public init(dataDirectory path: String, now: @escaping @Sendable () -> Instant = Instant.now) {
         dataDirectory = DataDirectory(path: path)
         self.now = now
     }

@@ -1,3 +1,4 @@
+import FieldAgentStore
 import FieldAgentCore
 import FieldAgentPolicy
 import Foundation
@@ -20,7 +21,7 @@ public final class AdminService: Sendable {
 
     /// A service over `storage`, with the clock used to stamp back-office changes.
     public init(
-        storage: any ServerStorage, now: @escaping @Sendable () -> Instant = SyncService.systemNow,
+        storage: any ServerStorage, now: @escaping @Sendable () -> Instant = Instant.now,
         isKnownZone: @escaping @Sendable (String) -> Bool = { TimeZone(identifier: $0) != nil }
     ) {
         self.storage = storage
@@ -49,8 +50,7 @@ public final class AdminService: Sendable {
         try AdminService.checkAgentName(name)
         return try serialised { () throws(AdminError) -> String in
             guard !storage.agents().contains(where: { $0.name == name }) else { throw .agentExists(name) }
-            var generator = SystemRandomNumberGenerator()
-            let token = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let token = Hex.randomBytes(32)
             try AdminService.wrap { () throws(ServerStorageError) in
                 try storage.saveAgent(AgentRecord(name: name, tokenHash: SHA256.hash(token)))
             }

@@ -35,8 +35,7 @@ public final class ServerMetrics: Sendable {
 
     /// Counts one answered request.
     public func record(_ record: HTTPRequestRecord) {
-        let seconds =
-            Double(record.duration.components.seconds) + Double(record.duration.components.attoseconds) / 1e18
+        let seconds = record.duration.inSeconds
         let key = ServerMetrics.route(for: record.path) + "\u{0}" + String(record.status)
         counts.withLock { c in
             c.requests[key, default: 0] += 1

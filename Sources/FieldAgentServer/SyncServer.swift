@@ -34,7 +34,7 @@ public final class SyncServer: Sendable {
     public init(
         dataDirectory: String, listen: SocketAddress = SocketAddress(host: "127.0.0.1", port: 8080),
         configuration: HTTPServerConfiguration? = nil, logRequests: Bool = true,
-        now: @escaping @Sendable () -> Instant = SyncService.systemNow
+        now: @escaping @Sendable () -> Instant = Instant.now
     ) throws(SyncServerError) {
         let layout = DataDirectory(path: dataDirectory)
         self.dataDirectory = layout
@@ -123,9 +123,7 @@ public final class SyncServer: Sendable {
 
     /// One access-log line on stderr: no query strings, ids or bodies.
     static func log(_ record: HTTPRequestRecord) {
-        let millis =
-            Double(record.duration.components.seconds) * 1000
-            + Double(record.duration.components.attoseconds) / 1e15
+        let millis = record.duration.inMilliseconds
         let method = record.method.isEmpty ? "-" : String(record.method.prefix(16))
         let line =
             "\(method) \(ServerMetrics.route(for: record.path)) \(record.status) "

@@ -1,3 +1,4 @@
+import FieldAgentStore
 import FieldAgentCore
 import FieldAgentHTTP
 import Foundation
@@ -27,18 +28,13 @@ public struct SyncService: Sendable {
     ///   - isKnownZone: whether a time-zone name is valid (for `timeZone` writes).
     public init(
         storage: any ServerStorage, metrics: ServerMetrics = ServerMetrics(),
-        now: @escaping @Sendable () -> Instant = SyncService.systemNow,
+        now: @escaping @Sendable () -> Instant = Instant.now,
         isKnownZone: @escaping @Sendable (String) -> Bool = { TimeZone(identifier: $0) != nil }
     ) {
         self.storage = storage
         self.metrics = metrics
         self.now = now
         self.validator = ChangeValidator(isKnownZone: isKnownZone)
-    }
-
-    /// The system clock as an ``Instant``.
-    public static let systemNow: @Sendable () -> Instant = {
-        Instant(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
     /// Answers one request.

@@ -43,7 +43,7 @@ public final class AgentHome: Sendable {
     /// Creates a home for `agent` syncing with `server`, with a new replica id `<agent>-<8 hex>`.
     public static func initialize(
         at path: String, server: String, agent: String, token: String,
-        now: @escaping @Sendable () -> Instant = SyncDriver.systemNow
+        now: @escaping @Sendable () -> Instant = Instant.now
     ) throws(AgentHomeError) -> AgentHome {
         guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https", url.host != nil else {
             throw .invalidSetting("--server must be an http:// or https:// URL, e.g. http://127.0.0.1:8080")
@@ -54,8 +54,7 @@ public final class AgentHome: Sendable {
             throw .invalidSetting("--token must be the token printed by `fieldagent-server agent add`")
         }
         if FileManager.default.fileExists(atPath: replicaPath(path)) { throw .alreadyExists(path: path) }
-        var random = SystemRandomNumberGenerator()
-        let suffix = Hex.encode((0..<4).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let suffix = Hex.random(byteCount: 4)
         let configuration = HomeConfiguration(
             server: url.absoluteString.hasSuffix("/") ? String(url.absoluteString.dropLast()) : url.absoluteString,
             agent: agent, replicaID: "\(agent)-\(suffix)")
@@ -77,7 +76,7 @@ public final class AgentHome: Sendable {
 
     /// Opens the home at `path`; fails with a message pointing at `fieldagent init` when there is none.
     public static func open(
-        at path: String, now: @escaping @Sendable () -> Instant = SyncDriver.systemNow
+        at path: String, now: @escaping @Sendable () -> Instant = Instant.now
     ) throws(AgentHomeError) -> AgentHome {
         guard FileSystem.isDirectory(replicaPath(path)) else { throw .missing(path: path) }
         let replica: ReplicaStore
@@ -312,7 +311,6 @@ public final class AgentHome: Sendable {
     }
 
     static func newID(_ prefix: String) -> String {
-        var random = SystemRandomNumberGenerator()
-        return prefix + "-" + Hex.encode((0..<8).map { _ in UInt8.random(in: 0...255, using: &random) })
+        prefix + "-" + Hex.random(byteCount: 8)
     }
 }

@@ -162,10 +162,6 @@ public final class ReplicaStore: Sendable {
     /// The end of the last successful sync.
     public var lastSync: Instant? { inner.withLock { $0.lastSync.map { Instant(millisecondsSinceEpoch: $0) } } }
 
-    /// How far the server's clock is ahead of this device's (negative: behind), when large enough to
-    /// matter; local changes are stamped with this correction.
-    public var clockOffsetMillis: Int64 { inner.withLock { $0.clockOffset } }
-
     /// An owner's metadata value (e.g. the home configuration), committed durably.
     public func metadata(_ key: String) -> [UInt8]? { store.metadata[key] }
 

@@ -1,3 +1,4 @@
+import FieldAgentStore
 import FieldAgentCore
 import Foundation
 
@@ -27,7 +28,7 @@ public struct SyncDriver: Sendable {
     /// `progress` is called after every push answer and every applied page.
     public init(
         replica: ReplicaStore, transport: any Transport, configuration: SyncSession.Configuration,
-        now: @escaping @Sendable () -> Instant = SyncDriver.systemNow,
+        now: @escaping @Sendable () -> Instant = Instant.now,
         sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
         progress: (@Sendable (SyncProgress) -> Void)? = nil
     ) {
@@ -40,9 +41,7 @@ public struct SyncDriver: Sendable {
     }
 
     /// The system clock as an ``Instant``.
-    @Sendable public static func systemNow() -> Instant {
-        Instant(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
-    }
+
 
     /// Pushes, then pulls until caught up; records the sync time and returns what was done.
     public func run() async throws(SyncError) -> SyncReport {

@@ -50,12 +50,6 @@ public final class FaultInjection: Sendable {
             Armed(errno: thenErrno, shortBytes: bytes, remaining: times, subjectContaining: subjectContaining))
     }
 
-    /// Removes every armed fault.
-    public func disarmAll() {
-        armed.withLock { $0.removeAll() }
-        anyArmed.store(false, ordering: .releasing)
-    }
-
     /// Removes the faults limited to subjects containing `subjectContaining`.
     public func disarm(subjectContaining: String) {
         armed.withLock { table in

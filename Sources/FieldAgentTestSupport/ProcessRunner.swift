@@ -77,8 +77,6 @@ public struct ProcessRunner: Sendable {
 
     /// Waits on `semaphore` for at most `duration`; true if it was signalled in time.
     static func wait(_ semaphore: DispatchSemaphore, for duration: Duration) -> Bool {
-        let (seconds, attoseconds) = duration.components
-        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-        return semaphore.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success
+        semaphore.wait(timeout: .now() + .nanoseconds(duration.wholeNanoseconds)) == .success
     }
 }

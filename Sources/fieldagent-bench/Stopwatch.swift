@@ -4,8 +4,7 @@ enum Stopwatch {
         let clock = ContinuousClock()
         let start = clock.now
         try body()
-        let d = clock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return (clock.now - start).inSeconds
     }
 
     /// The fastest of `runs` timings, to keep scheduler noise out of short measurements.

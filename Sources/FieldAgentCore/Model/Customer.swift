@@ -45,9 +45,6 @@ public struct Customer: Hashable, Sendable {
     public static let editableFields: [String] = [
         "name", "phone", "email", "address", "language", "timeZone", "preferredChannel", "contactWindow", "note",
     ]
-
-    /// Fields that hold personal data and are purged on erasure.
-    public static let personalFields: Set<String> = ["name", "phone", "email", "address", "note"]
 }
 
 extension Customer: Codable {
