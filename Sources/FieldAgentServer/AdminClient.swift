@@ -1,5 +1,5 @@
-import FieldAgentStore
 import FieldAgentCore
+import FieldAgentStore
 import FieldAgentSystem
 import Foundation
 

@@ -1,6 +1,6 @@
-import FieldAgentStore
 import FieldAgentCore
 import FieldAgentPolicy
+import FieldAgentStore
 import Foundation
 
 /// The back office's operations on a ``ServerStorage``: agents and tokens, portfolio import,

@@ -1,6 +1,6 @@
-import FieldAgentStore
 import FieldAgentCore
 import FieldAgentHTTP
+import FieldAgentStore
 import Foundation
 
 /// The sync server's request → response core (protocol.md): routing, authentication, per-change

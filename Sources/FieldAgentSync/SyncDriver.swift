@@ -1,5 +1,5 @@
-import FieldAgentStore
 import FieldAgentCore
+import FieldAgentStore
 import Foundation
 
 /// Runs a ``SyncSession`` over a ``Transport`` against a ``ReplicaStore``: the thin I/O loop
@@ -41,7 +41,6 @@ public struct SyncDriver: Sendable {
     }
 
     /// The system clock as an ``Instant``.
-
 
     /// Pushes, then pulls until caught up; records the sync time and returns what was done.
     public func run() async throws(SyncError) -> SyncReport {
