@@ -40,8 +40,6 @@ public struct SyncDriver: Sendable {
         self.progress = progress
     }
 
-    /// The system clock as an ``Instant``.
-
     /// Pushes, then pulls until caught up; records the sync time and returns what was done.
     public func run() async throws(SyncError) -> SyncReport {
         var session = SyncSession(configuration)
