@@ -22,21 +22,21 @@ import Testing
 
     static func sampleState() -> ReplicaState {
         var state = ReplicaState(replicaID: "fuzz")
-        _ = state.set(Target(customer: "C-1", field: "phone"), to: "+358401234567", agent: "alice", wallMillis: 1_000)
-        _ = state.setFlag(customer: "C-1", flag: "dispute", present: true, agent: "alice", wallMillis: 1_001)
-        _ = state.create(
-            .contact, id: "K-1", customer: "C-1",
-            body: .object([
-                "at": "2026-11-30T09:00:00Z", "channel": "call", "note": .string(String(repeating: "x", count: 40)),
-            ]),
-            agent: "alice", wallMillis: 1_002)
-        _ = state.set(
-            Target(customer: "C-2", field: "accounts"),
-            to: .list([
-                .object(["id": "A-1", "balance": 4500, "installments": .list([.object(["due": "2026-01-15"])])])
-            ]),
-            agent: "backoffice", wallMillis: 1_003)
-        _ = state.erase(customer: "C-3", agent: "backoffice", wallMillis: 1_004)
+        _ = state.commit(.set(Target(customer: "C-1", field: "phone"), "+358401234567"), by: "alice", at: 1_000)
+        _ = state.commit(.flag(customer: "C-1", flag: "dispute", present: true), by: "alice", at: 1_001)
+        _ = state.commit(
+            .create(
+                .contact, id: "K-1", customer: "C-1",
+                body: .object([
+                    "at": "2026-11-30T09:00:00Z", "channel": "call", "note": .string(String(repeating: "x", count: 40)),
+                ])), by: "alice", at: 1_002)
+        _ = state.commit(
+            .set(
+                Target(customer: "C-2", field: "accounts"),
+                .list([
+                    .object(["id": "A-1", "balance": 4500, "installments": .list([.object(["due": "2026-01-15"])])])
+                ])), by: "backoffice", at: 1_003)
+        _ = state.commit(.erase(customer: "C-3"), by: "backoffice", at: 1_004)
         return state
     }
 

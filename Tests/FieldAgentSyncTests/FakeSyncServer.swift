@@ -36,7 +36,8 @@ final class FakeSyncServer: Sendable {
     func importCustomer(_ customer: Customer) {
         state.withLock { s in
             for agent in customer.agents { s.assigned[customer.id, default: []].insert(agent) }
-            let changes = s.backOffice.importCustomer(customer, agent: "backoffice", wallMillis: s.now - 60_000)
+            let changes = s.backOffice.commit(
+                s.backOffice.importEdits(for: customer), by: "backoffice", at: s.now - 60_000)
             for change in changes { s.accept(change) }
         }
     }
@@ -50,7 +51,7 @@ final class FakeSyncServer: Sendable {
 
     func erase(_ customer: String) {
         state.withLock { s in
-            let tombstone = s.backOffice.erase(customer: customer, agent: "backoffice", wallMillis: s.now)
+            let tombstone = s.backOffice.commit(.erase(customer: customer), by: "backoffice", at: s.now)
             s.accept(tombstone)
             s.erased.insert(customer)
         }
