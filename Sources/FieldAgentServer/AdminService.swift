@@ -39,7 +39,7 @@ public final class AdminService: Sendable {
         do {
             return try body()
         } catch {
-            throw .storage(error.description)
+            throw .storage(error)
         }
     }
 
