@@ -4,7 +4,10 @@ import PackageDescription
 let package = Package(
     name: "FieldAgent",
     products: [
-        .library(name: "FieldAgentCore", targets: ["FieldAgentCore"])
+        .library(name: "FieldAgentCore", targets: ["FieldAgentCore"]),
+        .library(name: "FieldAgentPolicy", targets: ["FieldAgentPolicy"]),
+        .library(name: "FieldAgentStore", targets: ["FieldAgentStore"]),
+        .library(name: "FieldAgentSync", targets: ["FieldAgentSync"]),
     ],
     targets: [
         // Pure layers: no file or network I/O.
@@ -57,6 +60,14 @@ let package = Package(
             dependencies: ["FieldAgentSync", "FieldAgentSystem", "FieldAgentTestSupport"]
         ),
         .testTarget(name: "FieldAgentServerTests", dependencies: ["FieldAgentServer", "FieldAgentTestSupport"]),
+        // An app's view: public API of the library products, plus a server in the same process.
+        .testTarget(
+            name: "FieldAgentEmbeddingTests",
+            dependencies: [
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
+                "FieldAgentSystem",
+            ]
+        ),
         .testTarget(
             name: "FieldAgentEndToEndTests",
             dependencies: [

@@ -32,6 +32,34 @@ import Testing
         #expect(replica.customer(customer.id)?.accounts[0].balance == customer.accounts[0].balance)
     }
 
+    @Test("a re-import never overwrites a profile field an agent set, and only adds flags and agents")
+    func reimportKeepsAgentEdits() throws {
+        var replica = ReplicaState(replicaID: "backoffice")
+        var customer = try Self.fixturePortfolio().customers[0]
+        replica.commit(replica.importEdits(for: customer), by: "backoffice", at: 1)
+        let phone = Target(customer: customer.id, field: "phone")
+        var device = replica.forked(as: "alice-0001")
+        replica.apply(device.commit(.set(phone, "+358409999999"), by: "alice", at: 2))
+        customer.phone = "+358401111111"
+        customer.agents.append("bob")
+        customer.flags.insert(.dispute)
+        let edits = replica.importEdits(for: customer, assignedAgents: ["alice"])
+        #expect(edits.map(\.target.field).sorted() == ["agents", "dispute"])
+        replica.commit(edits, by: "backoffice", at: 3)
+        #expect(replica.value(phone) == "+358409999999")
+        #expect(replica.customer(customer.id)?.agents.sorted() == ["alice", "bob"])
+    }
+
+    @Test("accounts are stored in the same form the server's Codable import always wrote")
+    func accountValuesMatchTheirCodableForm() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for customer in try Self.fixturePortfolio().customers {
+            let codable = try JSON.parse(Array(encoder.encode(customer.accounts)))
+            #expect(customer.fieldValues["accounts"] == codable, "\(customer.id)")
+        }
+    }
+
     @Test func eventsBecomeContactsPromisesAndNotes() {
         var r = ReplicaState(replicaID: "dev")
         _ = r.commit(
