@@ -57,7 +57,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FieldAgentSyncTests",
-            dependencies: ["FieldAgentSync", "FieldAgentSystem", "FieldAgentTestSupport"]
+            dependencies: [
+                "FieldAgentSync", "FieldAgentServer", "FieldAgentHTTP", "FieldAgentSystem", "FieldAgentTestSupport",
+            ]
         ),
         .testTarget(name: "FieldAgentServerTests", dependencies: ["FieldAgentServer", "FieldAgentTestSupport"]),
         // An app's view: public API of the library products, plus a server in the same process.

@@ -21,11 +21,17 @@ final class LocalSyncServer: Sendable {
     let storage = FileServerStorage()
     let service: SyncService
     let admin: AdminService
-    private let script: Mutex<Script>
+    private let script: ScriptBox
+
+    /// The script behind a lock, shareable with the server's clock closure.
+    final class ScriptBox: Sendable {
+        private let mutex = Mutex(Script())
+        func withLock<R>(_ body: (inout Script) -> R) -> R { mutex.withLock { body(&$0) } }
+    }
 
     /// A server that knows `agents`; their tokens are ``token(_:)``.
     init(agents: [String]) throws {
-        let script = Mutex(Script())
+        let script = ScriptBox()
         self.script = script
         let clock: @Sendable () -> Instant = { Instant(millisecondsSinceEpoch: script.withLock { $0.now }) }
         service = SyncService(storage: storage, now: clock)
@@ -51,7 +57,9 @@ final class LocalSyncServer: Sendable {
         _ = try admin.importPortfolio(Array(encoder.encode(Portfolio(customers: [customer]))))
     }
 
-    func unassign(_ customer: String, from agent: String) throws { try admin.unassign(customer: customer, agent: agent) }
+    func unassign(_ customer: String, from agent: String) throws {
+        try admin.unassign(customer: customer, agent: agent)
+    }
 
     func erase(_ customer: String) throws { try admin.erase(customer: customer) }
 
