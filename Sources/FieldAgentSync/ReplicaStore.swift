@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentStore
 import Synchronization
 
@@ -273,14 +274,14 @@ public final class ReplicaStore: Sendable {
                 case .accepted: outcome.accepted += 1
                 case .duplicate: outcome.duplicates += 1
                 case .rejected:
-                    let reason = result.reason ?? "rejected"
+                    let reason = result.reason?.rawValue ?? "rejected"
                     outcome.rejected.append(
                         RejectedChange(
                             id: change.id, customer: change.target.customer, reason: reason, detail: result.detail,
                             change: change))
                     let live = inner.state.liveChange(change.id, customer: change.target.customer) != nil
                     if live { retractions.append((change.id, change.target.customer)) }
-                    guard reason == "clock-skew", live else { continue }
+                    guard result.reason == .clockSkew, live else { continue }
                     let replaces =
                         change.op == .create
                         ? []
@@ -351,7 +352,7 @@ public final class ReplicaStore: Sendable {
             guard !erasing.isEmpty else { return inner.rejected }
             outcome.droppedPending = inner.outbox.filter { erasing.contains($0.target.customer) }.map {
                 RejectedChange(
-                    id: $0.id, customer: $0.target.customer, reason: "customer-erased",
+                    id: $0.id, customer: $0.target.customer, reason: RejectionReason.customerErased,
                     detail: "the customer was erased; this change was not sent")
             }
             return Inner.stripping(erasing, from: inner.rejected) + outcome.droppedPending
