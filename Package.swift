@@ -13,16 +13,22 @@ let package = Package(
         // Pure layers: no file or network I/O.
         .target(name: "FieldAgentCore"),
         .target(name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"]),
+        // The sync wire protocol, shared by client and server: messages, codecs, reasons, limits.
+        .target(name: "FieldAgentProtocol", dependencies: ["FieldAgentCore"]),
         // Pure codec files plus the socket server, which reaches the OS only through FieldAgentSystem.
         .target(name: "FieldAgentHTTP", dependencies: ["FieldAgentSystem"]),
         // The only module that imports Glibc.
         .target(name: "FieldAgentSystem"),
         .target(name: "FieldAgentStore", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
-        .target(name: "FieldAgentSync", dependencies: ["FieldAgentCore", "FieldAgentStore", "FieldAgentSystem"]),
+        .target(
+            name: "FieldAgentSync",
+            dependencies: ["FieldAgentCore", "FieldAgentProtocol", "FieldAgentStore", "FieldAgentSystem"]
+        ),
         .target(
             name: "FieldAgentServer",
             dependencies: [
-                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentSystem", "FieldAgentStore", "FieldAgentHTTP",
+                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentProtocol", "FieldAgentSystem", "FieldAgentStore",
+                "FieldAgentHTTP",
             ]
         ),
         .target(
@@ -48,6 +54,10 @@ let package = Package(
         .testTarget(name: "FieldAgentCoreTests", dependencies: ["FieldAgentCore", "FieldAgentTestSupport"]),
         .testTarget(name: "FieldAgentPolicyTests", dependencies: ["FieldAgentPolicy", "FieldAgentTestSupport"]),
         .testTarget(
+            name: "FieldAgentProtocolTests",
+            dependencies: ["FieldAgentProtocol", "FieldAgentCore", "FieldAgentTestSupport"]
+        ),
+        .testTarget(
             name: "FieldAgentStoreTests",
             dependencies: ["FieldAgentStore", "FieldAgentSystem", "FieldAgentTestSupport"]
         ),
@@ -58,10 +68,14 @@ let package = Package(
         .testTarget(
             name: "FieldAgentSyncTests",
             dependencies: [
-                "FieldAgentSync", "FieldAgentServer", "FieldAgentHTTP", "FieldAgentSystem", "FieldAgentTestSupport",
+                "FieldAgentSync", "FieldAgentProtocol", "FieldAgentServer", "FieldAgentHTTP", "FieldAgentSystem",
+                "FieldAgentTestSupport",
             ]
         ),
-        .testTarget(name: "FieldAgentServerTests", dependencies: ["FieldAgentServer", "FieldAgentTestSupport"]),
+        .testTarget(
+            name: "FieldAgentServerTests",
+            dependencies: ["FieldAgentServer", "FieldAgentProtocol", "FieldAgentTestSupport"]
+        ),
         // An app's view: public API of the library products, plus a server in the same process.
         .testTarget(
             name: "FieldAgentEmbeddingTests",

@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 
 extension ReplicaStore.Inner {
     /// The first counter no change (durable or being written) has taken.
@@ -65,14 +66,14 @@ extension ReplicaStore.Inner {
             case .accepted: outcome.accepted += 1
             case .duplicate: outcome.duplicates += 1
             case .rejected:
-                let reason = result.reason ?? "rejected"
+                let reason = result.reason?.rawValue ?? "rejected"
                 outcome.rejected.append(
                     RejectedChange(
                         id: change.id, customer: change.target.customer, reason: reason, detail: result.detail,
                         change: change))
                 let live = state.liveChange(change.id, customer: change.target.customer) != nil
                 if live { retractions.append((change.id, change.target.customer)) }
-                if reason == "clock-skew", live { maker.remake(change, at: serverTime) }
+                if result.reason == .clockSkew, live { maker.remake(change, at: serverTime) }
             }
         }
         outcome.restamped = maker.changes

@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentStore
 
 extension ReplicaStore {
@@ -66,7 +67,7 @@ extension ReplicaStore {
                 guard !erasing.isEmpty else { return inner.rejected }
                 outcome.droppedPending = inner.outbox.filter { erasing.contains($0.target.customer) }.map {
                     RejectedChange(
-                        id: $0.id, customer: $0.target.customer, reason: "customer-erased",
+                        id: $0.id, customer: $0.target.customer, reason: RejectionReason.customerErased,
                         detail: "the customer was erased; this change was not sent")
                 }
                 return Inner.stripping(erasing, from: inner.rejected) + outcome.droppedPending

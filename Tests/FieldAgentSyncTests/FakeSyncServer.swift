@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentSync
 import Synchronization
 
@@ -117,15 +118,15 @@ extension FakeSyncServer.State {
                 result =
                     existing == change
                     ? ChangeResult(id: change.id, status: .duplicate)
-                    : ChangeResult(id: change.id, status: .rejected, reason: "id-reused", detail: "reused id")
+                    : ChangeResult(id: change.id, status: .rejected, reason: .idReused, detail: "reused id")
             } else if change.hlc.wallMillis > now + 5 * 60 * 1000 {
-                result = ChangeResult(id: change.id, status: .rejected, reason: "clock-skew", detail: "clock ahead")
+                result = ChangeResult(id: change.id, status: .rejected, reason: .clockSkew, detail: "clock ahead")
             } else if erased.contains(change.target.customer) {
                 result = ChangeResult(
-                    id: change.id, status: .rejected, reason: "customer-erased", detail: "the customer was erased")
+                    id: change.id, status: .rejected, reason: .customerErased, detail: "the customer was erased")
             } else if !(assigned[change.target.customer]?.contains(agent) ?? false) {
                 result = ChangeResult(
-                    id: change.id, status: .rejected, reason: "not-assigned", detail: "not assigned to you")
+                    id: change.id, status: .rejected, reason: .notAssigned, detail: "not assigned to you")
             } else {
                 accept(change)
                 result = ChangeResult(id: change.id, status: .accepted)

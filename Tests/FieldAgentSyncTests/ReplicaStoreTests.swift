@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentSync
 import FieldAgentSystem
 import FieldAgentTestSupport
@@ -95,7 +96,7 @@ import Testing
             batch: batch,
             results: [
                 ChangeResult(id: batch[0].id, status: .accepted),
-                ChangeResult(id: batch[1].id, status: .rejected, reason: "not-assigned", detail: "not yours"),
+                ChangeResult(id: batch[1].id, status: .rejected, reason: .notAssigned, detail: "not yours"),
             ], serverTime: at.millisecondsSinceEpoch, at: at)
         #expect(outcome.accepted == 1)
         try store.markSynced(at: at)

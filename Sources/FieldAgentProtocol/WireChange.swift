@@ -1,4 +1,7 @@
-/// The JSON form of a ``Change`` on the wire (protocol.md → Change encoding).
+import FieldAgentCore
+
+/// The JSON form of a ``Change`` on the wire (protocol.md → Changes on the wire), used by
+/// every message that carries changes.
 ///
 /// ```json
 /// {"id": "alice-laptop-1f3a:17", "wall": 1795941000123, "logical": 0, "agent": "alice",

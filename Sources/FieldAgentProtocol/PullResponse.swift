@@ -1,6 +1,7 @@
 import FieldAgentCore
 
-/// The body of a `200` answer to `GET /v1/pull`: one page of changes after the device's cursor.
+/// The body of a `200` answer to `GET /v1/pull`: one page of changes after the device's cursor,
+/// in JSON (the reference) or in the binary form of ``PullResponse/binary``.
 ///
 /// A device deletes every customer in ``purge`` first, then applies ``changes``, then stores
 /// ``cursor`` in the same atomic write.
@@ -33,21 +34,43 @@ public struct PullResponse: Sendable, Equatable {
         ])
     }
 
-    /// Reads a pull response.
+    /// Reads the JSON form. A missing `purge` reads as empty; anything else missing is an error.
     public init(json: Value) throws(ValidationError) {
         guard let object = json.objectValue, let list = object["changes"]?.listValue,
-            let purge = object["purge"]?.listValue, let cursor = object["cursor"]?.stringValue,
-            let more = object["more"]?.boolValue, let serverTime = object["serverTime"]?.intValue
-        else { throw ValidationError(path: "", problem: "not a pull response") }
+            let cursor = object["cursor"]?.stringValue, let more = object["more"]?.boolValue,
+            let serverTime = object["serverTime"]?.intValue
+        else { throw ValidationError(path: "", problem: "a pull answer needs changes, cursor, more and serverTime") }
         var changes: [Change] = []
+        changes.reserveCapacity(list.count)
         for (index, item) in list.enumerated() {
             changes.append(try WireChange.decode(item, path: "changes[\(index)]"))
         }
         var ids: [String] = []
-        for item in purge {
-            guard let id = item.stringValue else { throw ValidationError(path: "purge", problem: "not a customer id") }
+        for (index, item) in (object["purge"]?.listValue ?? []).enumerated() {
+            guard let id = item.stringValue else {
+                throw ValidationError(path: "purge[\(index)]", problem: "not a customer id")
+            }
             ids.append(id)
         }
         self.init(changes: changes, purge: ids, cursor: cursor, more: more, serverTime: serverTime)
+    }
+
+    /// Reads an answer body in the form its `Content-Type` names: binary for
+    /// ``MediaType/binaryPage``, JSON otherwise.
+    public init(body: [UInt8], contentType: String?) throws(WireDecodeError) {
+        if MediaType.essence(of: contentType) == MediaType.binaryPage {
+            do {
+                try self.init(binary: body)
+            } catch {
+                throw .binary(error)
+            }
+            return
+        }
+        let json = try WireDecodeError.parse(body)
+        do {
+            try self.init(json: json)
+        } catch {
+            throw .shape(error)
+        }
     }
 }

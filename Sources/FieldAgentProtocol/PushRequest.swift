@@ -2,9 +2,6 @@ import FieldAgentCore
 
 /// The body of `POST /v1/push`: `{"device": REPLICA_ID, "changes": [CHANGE, …]}`.
 public struct PushRequest: Sendable, Equatable {
-    /// The most changes one push may carry.
-    public static let maxChanges = 1000
-
     /// The pushing device's replica id (informational; each change names its own replica).
     public var device: String
     /// The changes, in the order results are returned.
@@ -21,19 +18,24 @@ public struct PushRequest: Sendable, Equatable {
         .object(["device": .string(device), "changes": .list(changes.map(WireChange.encode))])
     }
 
+    /// The request body: the JSON form as UTF-8.
+    public var body: [UInt8] { JSON.bytes(json) }
+
     /// Reads a push body. Throws the path of the first member that is missing or of the wrong type.
     ///
     /// The change count is checked first (before decoding any change) so an oversized batch is
-    /// refused cheaply; the caller maps ``PushRequestError/tooManyChanges(_:)`` to 413.
+    /// refused cheaply; the server maps ``PushRequestError/tooManyChanges(_:)`` to 413.
     public init(json: Value) throws(PushRequestError) {
         guard let object = json.objectValue else { throw .invalid(ValidationError(path: "", problem: "not an object")) }
-        guard let device = object["device"]?.stringValue, !device.isEmpty, device.utf8.count <= 128 else {
+        guard let device = object["device"]?.stringValue, !device.isEmpty,
+            device.utf8.count <= ProtocolLimits.maxDeviceBytes
+        else {
             throw .invalid(ValidationError(path: "device", problem: "must be the device's replica id (a string)"))
         }
         guard let list = object["changes"]?.listValue else {
             throw .invalid(ValidationError(path: "changes", problem: "must be an array of changes"))
         }
-        guard list.count <= PushRequest.maxChanges else { throw .tooManyChanges(list.count) }
+        guard list.count <= ProtocolLimits.maxChangesPerPush else { throw .tooManyChanges(list.count) }
         var changes: [Change] = []
         changes.reserveCapacity(list.count)
         for (index, item) in list.enumerated() {
@@ -45,19 +47,15 @@ public struct PushRequest: Sendable, Equatable {
         }
         self.init(device: device, changes: changes)
     }
-}
 
-/// Why a push body was refused as a whole.
-public enum PushRequestError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A member is missing or has the wrong type; the error names its path.
-    case invalid(ValidationError)
-    /// More than ``PushRequest/maxChanges`` changes.
-    case tooManyChanges(Int)
-
-    public var description: String {
-        switch self {
-        case .invalid(let error): error.description
-        case .tooManyChanges(let count): "\(count) changes; at most \(PushRequest.maxChanges) per push"
+    /// Reads a push body from its bytes.
+    public init(body: [UInt8]) throws(PushRequestError) {
+        let json: Value
+        do {
+            json = try JSON.parse(body)
+        } catch {
+            throw .invalidJSON(error)
         }
+        try self.init(json: json)
     }
 }

@@ -18,13 +18,29 @@ public struct PushResponse: Sendable, Equatable {
         .object(["results": .list(results.map(\.json)), "serverTime": .int(serverTime)])
     }
 
+    /// The response body: the JSON form as UTF-8.
+    public var body: [UInt8] { JSON.bytes(json) }
+
     /// Reads a push response.
     public init(json: Value) throws(ValidationError) {
         guard let object = json.objectValue, let list = object["results"]?.listValue,
             let serverTime = object["serverTime"]?.intValue
-        else { throw ValidationError(path: "", problem: "not a push response") }
+        else { throw ValidationError(path: "", problem: "a push answer needs results and serverTime") }
         var results: [ChangeResult] = []
-        for item in list { results.append(try ChangeResult(json: item)) }
+        results.reserveCapacity(list.count)
+        for (index, item) in list.enumerated() {
+            results.append(try ChangeResult(json: item, path: "results[\(index)]"))
+        }
         self.init(results: results, serverTime: serverTime)
+    }
+
+    /// Reads a push response from its bytes.
+    public init(body: [UInt8]) throws(WireDecodeError) {
+        let json = try WireDecodeError.parse(body)
+        do {
+            try self.init(json: json)
+        } catch {
+            throw .shape(error)
+        }
     }
 }

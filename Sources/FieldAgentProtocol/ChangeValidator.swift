@@ -1,33 +1,40 @@
+import FieldAgentCore
+
 /// Checks that a change means something valid in the FieldAgent domain: known fields, types, enums, ranges, sizes.
 ///
 /// The merge engine accepts any well-formed change; the server runs this before storing one, so a
-/// bad client cannot put an unknown channel or a CSAT of 9 into everyone's replica.
+/// bad client cannot put an unknown channel or a CSAT of 9 into everyone's replica. The client
+/// runs the same checks on local edits, so what it records is what the server accepts.
 public struct ChangeValidator: Sendable {
+    /// A refusal: the reason and a sentence naming the field, never its value.
+    public typealias Problem = (reason: RejectionReason, detail: String)
+
     let isKnownZone: @Sendable (String) -> Bool
 
+    /// A validator; `isKnownZone` says whether a time-zone name is valid (for `timeZone` writes).
     public init(isKnownZone: @escaping @Sendable (String) -> Bool) { self.isKnownZone = isKnownZone }
 
-    /// Why the change is invalid (a reason code and a sentence), or nil if it is fine.
-    public func problem(with change: Change) -> (reason: String, detail: String)? {
+    /// Why the change is invalid (a reason and a sentence), or nil if it is fine.
+    public func problem(with change: Change) -> Problem? {
         let t = change.target
-        if let p = FieldRules.id(t.customer) { return ("invalid-target", "customer id \(p)") }
+        if let p = FieldRules.id(t.customer) { return (.invalidTarget, "customer id \(p)") }
         switch (change.op, t.entity) {
         case (.erase, .customer):
             return nil
         case (.erase, _):
-            return ("invalid-target", "only customers can be erased")
+            return (.invalidTarget, "only customers can be erased")
         case (.flag, .customer):
-            guard Flag(rawValue: t.field) != nil else { return ("unknown-field", "unknown flag") }
-            guard change.value.boolValue != nil else { return ("invalid-value", "a flag change needs true or false") }
+            guard Flag(rawValue: t.field) != nil else { return (.unknownField, "unknown flag") }
+            guard change.value.boolValue != nil else { return (.invalidValue, "a flag change needs true or false") }
             return nil
         case (.flag, _):
-            return ("invalid-target", "flags belong to customers")
+            return (.invalidTarget, "flags belong to customers")
         case (.set, .customer):
             return customerField(t.field, change.value)
         case (.set, .note):
             return noteField(t.field, change.value)
         case (.set, _):
-            return ("invalid-target", "\(t.entity.name) records cannot be edited; add an amendment instead")
+            return (.invalidTarget, "\(t.entity.name) records cannot be edited; add an amendment instead")
         case (.create, .contact):
             return contactBody(change.value)
         case (.create, .promise):
@@ -35,16 +42,16 @@ public struct ChangeValidator: Sendable {
         case (.create, .note):
             return noteBody(change.value)
         case (.create, .customer):
-            return ("invalid-target", "customers are created by import")
+            return (.invalidTarget, "customers are created by import")
         }
     }
 
-    func customerField(_ field: String, _ value: Value) -> (String, String)? {
-        let reason = "invalid-value"
+    func customerField(_ field: String, _ value: Value) -> Problem? {
+        let reason = RejectionReason.invalidValue
         if field == "agents" || field == "accounts" {
-            return ("read-only-field", "\(field) is set by the back office")
+            return (.readOnlyField, "\(field) is set by the back office")
         }
-        guard Customer.editableFields.contains(field) else { return ("unknown-field", "unknown field \(field)") }
+        guard Customer.editableFields.contains(field) else { return (.unknownField, "unknown field \(field)") }
         if value.isNull {
             return field == "name" || field == "timeZone" ? (reason, "\(field) cannot be cleared") : nil
         }
@@ -66,25 +73,25 @@ public struct ChangeValidator: Sendable {
         return problem.map { (reason, "\(field): \($0)") }
     }
 
-    func noteField(_ field: String, _ value: Value) -> (String, String)? {
+    func noteField(_ field: String, _ value: Value) -> Problem? {
         switch field {
         case "score": return score(value, "score", required: true)
         case "effort": return score(value, "effort", required: false)
         case "comment":
             if value.isNull { return nil }
-            guard let s = value.stringValue else { return ("invalid-value", "comment must be a string") }
-            return FieldRules.text(s).map { ("invalid-value", "comment: \($0)") }
-        default: return ("unknown-field", "unknown note field \(field)")
+            guard let s = value.stringValue else { return (.invalidValue, "comment must be a string") }
+            return FieldRules.text(s).map { (.invalidValue, "comment: \($0)") }
+        default: return (.unknownField, "unknown note field \(field)")
         }
     }
 
-    func score(_ value: Value, _ name: String, required: Bool) -> (String, String)? {
+    func score(_ value: Value, _ name: String, required: Bool) -> Problem? {
         if value.isNull, !required { return nil }
-        guard let i = value.intValue, (1...5).contains(i) else { return ("invalid-value", "\(name) must be 1 to 5") }
+        guard let i = value.intValue, (1...5).contains(i) else { return (.invalidValue, "\(name) must be 1 to 5") }
         return nil
     }
 
-    func contactBody(_ value: Value) -> (String, String)? {
+    func contactBody(_ value: Value) -> Problem? {
         do {
             let o = try Node(value, "contact").object(allowed: [
                 "at", "channel", "direction", "outcome", "note", "location", "amends", "agent",
@@ -98,11 +105,11 @@ public struct ChangeValidator: Sendable {
             _ = try o.optional("amends")?.string(FieldRules.id)
             return nil
         } catch {
-            return ("invalid-value", error.description)
+            return (.invalidValue, error.description)
         }
     }
 
-    func promiseBody(_ value: Value) -> (String, String)? {
+    func promiseBody(_ value: Value) -> Problem? {
         do {
             let o = try Node(value, "promise").object(allowed: ["contactId", "amount", "date", "at"])
             _ = try o.required("contactId").string(FieldRules.id)
@@ -111,18 +118,18 @@ public struct ChangeValidator: Sendable {
             _ = try o.optional("at")?.parsed("not an RFC 3339 time") { Instant($0) }
             return nil
         } catch {
-            return ("invalid-value", error.description)
+            return (.invalidValue, error.description)
         }
     }
 
-    func noteBody(_ value: Value) -> (String, String)? {
+    func noteBody(_ value: Value) -> Problem? {
         do {
             let o = try Node(value, "note").object(allowed: ["at", "contactId"])
             _ = try o.required("at").parsed("not an RFC 3339 time") { Instant($0) }
             _ = try o.optional("contactId")?.string(FieldRules.id)
             return nil
         } catch {
-            return ("invalid-value", error.description)
+            return (.invalidValue, error.description)
         }
     }
 }
