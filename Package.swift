@@ -9,7 +9,10 @@ let package = Package(
     targets: [
         // Pure layers: no file or network I/O.
         .target(name: "FieldAgentCore"),
-        .target(name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"]),
+        .target(
+            name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"],
+            resources: [.embedInCode("Resources/default-policy.json")]
+        ),
         // Pure codec files plus the socket server, which reaches the OS only through FieldAgentSystem.
         .target(name: "FieldAgentHTTP", dependencies: ["FieldAgentSystem"]),
         // The only module that imports Glibc.
