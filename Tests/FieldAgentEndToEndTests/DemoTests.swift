@@ -1,4 +1,5 @@
 import FieldAgentTestSupport
+import Foundation
 import Testing
 
 /// `fieldagent demo` runs the whole story on its own embedded server and cleans up.
@@ -15,5 +16,11 @@ struct DemoTests {
         #expect(result.stdout.contains("decisive") && result.stdout.contains("understanding"), "plan with both cases")
         #expect(result.stdout.contains("CSAT"), "KPI report")
         #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set and stdout is not a TTY")
+        let customers = JSONDocument.objects(
+            JSONDocument.object(try JSONDocument.parse(String(contentsOfFile: Sandbox.portfolio, encoding: .utf8)))[
+                "customers"])
+        #expect(
+            result.stdout.contains("Imported \(customers.count) customers with their payment histories."),
+            "the demo imports the whole embedded portfolio")
     }
 }

@@ -1,0 +1,11 @@
+/// The demo went wrong: a bug, reported instead of hidden.
+enum DemoError: Error, CustomStringConvertible {
+    /// Replicas that should agree do not.
+    case diverged
+
+    var description: String {
+        switch self {
+        case .diverged: "the demo's replicas did not converge; please report this with the output above"
+        }
+    }
+}
