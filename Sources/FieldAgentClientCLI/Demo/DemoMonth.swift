@@ -2,7 +2,8 @@ import FieldAgentCore
 import FieldAgentPolicy
 import FieldAgentSync
 
-/// The demo's November: agents work their customers on a few afternoons, as the guard allows.
+/// The demo's November: agents work their customers on a few afternoons, as the guard allows, and one
+/// late customer pays what they promised (``DemoPayment``).
 ///
 /// A fixed pattern, not random numbers, decides who is called and what happens, so every run tells
 /// the same story. Satisfaction follows the treatment, as the founding idea expects: customers
@@ -22,9 +23,12 @@ struct DemoMonth {
         var rightParty = 0
         var notes = 0
         var heldBack: [String: Int] = [:]
+        var payment: DemoPayment.Receipt?
     }
 
     var clock: DemoClock
+    var backOffice: DemoBackOffice
+    var payment = DemoPayment()
     var policy = PolicyConfiguration.standard
 
     /// Runs the month for `devices` (one per agent), syncing them after each working afternoon.
@@ -32,6 +36,13 @@ struct DemoMonth {
         var summary = Summary()
         for (dayIndex, text) in DemoMonth.days.enumerated() {
             let day = LocalDate(text)!
+            if day == payment.day {
+                // The bank's payment file arrives in the morning; the back office imports it.
+                clock.advance(to: Instant(date: day, minutesUTC: 7 * 60))
+                let (document, receipt) = try payment.document(from: DemoPortfolio.bytes)
+                _ = try backOffice.importPortfolio(document)
+                summary.payment = receipt
+            }
             // 14:00 UTC is afternoon in Europe and morning in the Americas: inside contact hours everywhere.
             clock.advance(to: Instant(date: day, minutesUTC: 14 * 60))
             for device in devices {

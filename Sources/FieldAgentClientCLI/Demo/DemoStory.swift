@@ -83,10 +83,10 @@ struct DemoStory {
         return devices
     }
 
-    /// 3. A month of contacts, checked by the compliance guard.
+    /// 3. A month of contacts, checked by the compliance guard, and a payment that keeps a promise.
     func workNovember(_ devices: DemoDevices, _ backOffice: DemoBackOffice) async throws {
         narrator.heading(3, "November: alice and bob work their customers, checked by the compliance guard")
-        let month = try await DemoMonth(clock: clock).run([devices.laptop, devices.tablet])
+        let month = try await DemoMonth(clock: clock, backOffice: backOffice).run([devices.laptop, devices.tablet])
         _ = try await devices.phone.sync()
         narrator.say(
             "   \(month.contacts) contacts logged on \(DemoMonth.days.count) afternoons, "
@@ -96,5 +96,10 @@ struct DemoStory {
         narrator.say(
             "   The guard held back \(held.isEmpty ? "nothing" : held.joined(separator: ", ")): "
                 + "no contact on hold, no call within 7 days of a conversation.")
+        if let paid = month.payment {
+            narrator.say(
+                "   On \(paid.day) the bank's payment file showed \(paid.customer) paying its arrears, "
+                    + "\(paid.amountText), by the date it had promised.")
+        }
     }
 }
