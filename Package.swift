@@ -12,7 +12,10 @@ let package = Package(
     targets: [
         // Pure layers: no file or network I/O.
         .target(name: "FieldAgentCore"),
-        .target(name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"]),
+        .target(
+            name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"],
+            resources: [.embedInCode("Resources/default-policy.json")]
+        ),
         // The sync wire protocol, shared by client and server: messages, codecs, reasons, limits.
         .target(name: "FieldAgentProtocol", dependencies: ["FieldAgentCore"]),
         // Pure codec files plus the socket server, which reaches the OS only through FieldAgentSystem.
@@ -31,17 +34,26 @@ let package = Package(
                 "FieldAgentHTTP",
             ]
         ),
+        // What both command-line tools share: argument parsing, help, exit codes, console, tables.
+        .target(name: "FieldAgentCommandKit", dependencies: ["FieldAgentCore", "FieldAgentStore"]),
+        // The `fieldagent` commands, their views and the demo (with the embedded demo portfolio).
         .target(
-            name: "FieldAgentCLI",
+            name: "FieldAgentClientCLI",
             dependencies: [
-                "FieldAgentCore", "FieldAgentPolicy", "FieldAgentStore", "FieldAgentSync", "FieldAgentServer",
+                "FieldAgentCommandKit", "FieldAgentCore", "FieldAgentPolicy", "FieldAgentSync", "FieldAgentServer",
                 "FieldAgentSystem",
-            ]
+            ],
+            resources: [.embedInCode("Resources/portfolio-small.json")]
+        ),
+        // The `fieldagent-server` commands.
+        .target(
+            name: "FieldAgentServerCLI",
+            dependencies: ["FieldAgentCommandKit", "FieldAgentCore", "FieldAgentServer", "FieldAgentSystem"]
         ),
         .target(name: "FieldAgentTestSupport", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
-        .executableTarget(name: "fieldagent", dependencies: ["FieldAgentCLI"]),
+        .executableTarget(name: "fieldagent", dependencies: ["FieldAgentClientCLI"]),
         // The back-office tool and sync server; end-to-end tests spawn it.
-        .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentCLI"]),
+        .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentServerCLI"]),
         // Child process for the store's crash and locking tests.
         .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),
         .executableTarget(
@@ -87,7 +99,8 @@ let package = Package(
         .testTarget(
             name: "FieldAgentEndToEndTests",
             dependencies: [
-                "FieldAgentCLI", "FieldAgentServer", "FieldAgentSync", "FieldAgentSystem", "FieldAgentTestSupport",
+                "FieldAgentClientCLI", "FieldAgentServerCLI", "FieldAgentCommandKit", "FieldAgentServer",
+                "FieldAgentSync", "FieldAgentSystem", "FieldAgentTestSupport",
             ]
         ),
     ],

@@ -38,3 +38,18 @@ import Testing
         }
     }
 }
+
+@Suite struct AdminSocketAnswerTests {
+    @Test("the admin socket's answer to a failing request carries the typed error")
+    func answerCarriesTheTypedError() throws {
+        let service = AdminService(storage: FileServerStorage())
+        let line = JSON.bytes(AdminRequest.assign(customer: "C-9999", agent: "alice").json)
+        let answer = service.answer(line: line)
+        #expect(answer["ok"] == .bool(false))
+        guard case .unknownCustomer(let id) = AdminError(reply: answer["error"] ?? .null) else {
+            Issue.record("expected unknownCustomer, got \(answer)")
+            return
+        }
+        #expect(id == "C-9999")
+    }
+}
