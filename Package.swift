@@ -35,7 +35,7 @@ let package = Package(
             ]
         ),
         // What both command-line tools share: argument parsing, help, exit codes, console, tables.
-        .target(name: "FieldAgentCommandKit", dependencies: ["FieldAgentCore", "FieldAgentStore"]),
+        .target(name: "FieldAgentCommandKit", dependencies: ["FieldAgentCore", "FieldAgentProtocol", "FieldAgentStore"]),
         // The `fieldagent` commands, their views and the demo (with the embedded demo portfolio).
         .target(
             name: "FieldAgentClientCLI",

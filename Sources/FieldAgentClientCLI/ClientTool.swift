@@ -37,7 +37,7 @@ public enum ClientTool {
                     words.removeFirst()
                 }
             } else if first == "--version" {
-                console.out("fieldagent \(ToolInfo.version) (protocol v\(ToolInfo.protocolVersion))")
+                console.out(ToolInfo.versionLine("fieldagent"))
                 return ExitCode.success.rawValue
             } else if first == "--help" || first == "-h" {
                 console.out(lookup.overview())
@@ -61,22 +61,7 @@ public enum ClientTool {
         do {
             return try await parsed.run(context).rawValue
         } catch {
-            return report(error, console).rawValue
-        }
-    }
-
-    /// Prints `error` for a person and picks the exit code.
-    static func report(_ error: any Error, _ console: Console) -> ExitCode {
-        console.err("error: \(error)")
-        switch error {
-        case let sync as SyncError:
-            switch sync {
-            case .unreachable: return .unavailable
-            case .unauthorized, .tokenRevoked: return .unauthorized
-            default: return .failure
-            }
-        default:
-            return .failure
+            return ExitCode.report(error, console).rawValue
         }
     }
 

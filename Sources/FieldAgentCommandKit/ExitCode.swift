@@ -6,7 +6,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     case failure = 1
     /// The command line itself was wrong: unknown option, missing argument. Nothing was changed.
     case usage = 2
-    /// The server could not be reached, or the connection broke. Local work is kept.
+    /// The server could not be reached, the connection broke, or the server kept failing. Local work is kept.
     case unavailable = 3
     /// The server refused the token (unknown or revoked).
     case unauthorized = 4

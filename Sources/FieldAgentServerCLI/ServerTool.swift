@@ -19,7 +19,7 @@ public enum ServerTool {
         console: Console = .standard, terminal: Terminal = .current()
     ) -> Int32 {
         if arguments.first == "--version" {
-            console.out("fieldagent-server \(ToolInfo.version) (protocol v\(ToolInfo.protocolVersion))")
+            console.out(ToolInfo.versionLine("fieldagent-server"))
             return ExitCode.success.rawValue
         }
         if arguments.isEmpty || arguments.first == "--help" || arguments.first == "-h" {
@@ -35,8 +35,7 @@ public enum ServerTool {
         do {
             return try parsed.run(context).rawValue
         } catch {
-            console.err("error: \(error)")
-            return ExitCode.failure.rawValue
+            return ExitCode.report(error, console).rawValue
         }
     }
 }

@@ -278,7 +278,7 @@ public final class AgentHome: Sendable {
         do {
             token = try self.token()
         } catch {
-            throw .storage(error.description)
+            throw .home(error)
         }
         let driver = SyncDriver(
             replica: replica, transport: transport ?? URLSessionTransport(baseURL: configuration.server),

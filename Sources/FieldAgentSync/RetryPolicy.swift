@@ -1,7 +1,8 @@
 /// How often and how patiently a sync request is retried after a network failure or a 5xx answer.
 ///
 /// Exponential backoff: the n-th retry waits `initialDelay × 2^(n-1)`, capped at `maxDelay`;
-/// after `maxAttempts` tries in all the sync stops with ``SyncError/unreachable(server:reason:pending:)``.
+/// after `maxAttempts` tries in all the sync stops with ``SyncError/unreachable(server:reason:pending:)``
+/// (no answer) or ``SyncError/serverFailed(server:status:pending:)`` (the server kept failing).
 /// Deterministic (no jitter), so tests can check the schedule exactly.
 public struct RetryPolicy: Sendable, Hashable {
     /// Tries per request, the first included (at least 1).

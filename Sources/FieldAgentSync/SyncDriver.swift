@@ -65,7 +65,7 @@ public struct SyncDriver: Sendable {
                         batch: batch, results: results, serverTime: serverTime, at: now())
                     action = session.receive(.pushRecorded(outcome))
                 } catch {
-                    action = session.receive(.storageFailed(error.description))
+                    action = session.receive(.storageFailed(error))
                 }
                 progress?(session.progress)
             case .applyPage(let page):
@@ -75,14 +75,14 @@ public struct SyncDriver: Sendable {
                         at: now(), more: page.more)
                     action = session.receive(.pageApplied(outcome))
                 } catch {
-                    action = session.receive(.storageFailed(error.description))
+                    action = session.receive(.storageFailed(error))
                 }
                 progress?(session.progress)
             case .finish(let report):
                 do {
                     try replica.markSynced(at: now())
                 } catch {
-                    throw .storage(error.description)
+                    throw .storage(error)
                 }
                 return report
             case .fail(let error):

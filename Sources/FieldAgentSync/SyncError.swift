@@ -3,9 +3,11 @@
 /// Nothing is lost in any of these cases: pending changes stay on the device and the cursor
 /// only moves with applied data, so the next sync continues where this one stopped.
 /// Descriptions never contain personal data or the token.
-public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// No HTTP answer after every retry (refused, timed out, cut), or the server kept answering 5xx.
+public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No HTTP answer after every retry (refused, timed out, cut).
     case unreachable(server: String, reason: String, pending: Int)
+    /// The server answered, but kept failing (5xx) or asking to come back later (408, 429) through every retry.
+    case serverFailed(server: String, status: Int, pending: Int)
     /// The server does not know the token (missing, malformed or unknown).
     case unauthorized(server: String)
     /// The token was revoked by the back office.
@@ -17,7 +19,9 @@ public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The server's answer does not follow protocol.md.
     case invalidResponse(String)
     /// The device's own store failed; its description says what to do.
-    case storage(String)
+    case storage(ReplicaStoreError)
+    /// The device's home (its token file) could not be read.
+    case home(AgentHomeError)
 
     public var description: String {
         switch self {
@@ -42,8 +46,13 @@ public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
             return
                 "the server's answer does not follow the sync protocol (\(problem)); check the server address and "
                 + "versions; your changes are kept"
-        case .storage(let description):
-            return "the local store failed: \(description)"
+        case .serverFailed(let server, let status, let pending):
+            let what = status >= 500 ? "the server failed" : "the server was too busy"
+            return "\(what) (HTTP \(status)) at \(server) — \(SyncError.kept(pending))"
+        case .storage(let error):
+            return "the local store failed: \(error.description)"
+        case .home(let error):
+            return error.description
         }
     }
 

@@ -68,7 +68,7 @@ public struct SyncSession: Sendable {
         /// ``Action/applyPage(_:)`` was done durably.
         case pageApplied(PageOutcome)
         /// Performing an action on the local store failed.
-        case storageFailed(String)
+        case storageFailed(ReplicaStoreError)
     }
 
     /// Outputs: what to do next.
@@ -153,8 +153,8 @@ public struct SyncSession: Sendable {
             return .finish(report)
         case (.pushing, .transportFailed(let error)), (.pulling, .transportFailed(let error)):
             return retry(reason: error.reason)
-        case (_, .storageFailed(let description)):
-            return fail(.storage(description))
+        case (_, .storageFailed(let error)):
+            return fail(.storage(error))
         default:
             return fail(.invalidResponse("unexpected event in this sync state"))
         }
@@ -229,8 +229,11 @@ public struct SyncSession: Sendable {
         return .send(request, after: .zero)
     }
 
-    mutating func retry(reason: String) -> Action {
+    /// Sends the request again, or fails once the attempts are used up: with the server's last
+    /// status when it answered, as unreachable when it did not.
+    mutating func retry(reason: String, status: Int? = nil) -> Action {
         guard let request, attempts < configuration.retry.maxAttempts else {
+            if let status { return fail(.serverFailed(server: configuration.server, status: status, pending: pending)) }
             return fail(.unreachable(server: configuration.server, reason: reason, pending: pending))
         }
         attempts += 1
@@ -249,7 +252,7 @@ public struct SyncSession: Sendable {
                 problem?.problemType == .tokenRevoked
                     ? .tokenRevoked(server: configuration.server) : .unauthorized(server: configuration.server))
         case 408, 429, 500...599:
-            return retry(reason: "the server answered HTTP \(response.status)")
+            return retry(reason: "the server answered HTTP \(response.status)", status: response.status)
         default:
             return fail(
                 .refused(status: response.status, type: problem?.code ?? "unknown", detail: problem?.detail ?? ""))

@@ -165,7 +165,7 @@ import Testing
         }
     }
 
-    /// A 500 with a problem body is retried, then reported as unreachable; a proxy's non-JSON error still reads.
+    /// A 500 with a problem body is retried, then reported as the server's failure (not as unreachable); a proxy's non-JSON error still reads.
     @Test func serverFaultsAndForeignErrorPages() throws {
         let fault = Problem(.storageFailed, detail: "the server could not store the data")
         var (session, _) = WireFixtureClientTests.pulling()
@@ -175,7 +175,8 @@ import Testing
             Issue.record("a 500 must end the sync when retries are used up")
             return
         }
-        #expect(failure == .unreachable(server: "http://fake", reason: "the server answered HTTP 500", pending: 0))
+        #expect(failure == .serverFailed(server: "http://fake", status: 500, pending: 0))
+        #expect(failure.description.hasPrefix("the server failed (HTTP 500)"))
         var (other, _) = WireFixtureClientTests.pulling()
         let page = TransportResponse(
             status: 403, headers: ["content-type": "text/html"], body: Array("<h1>no</h1>".utf8))
