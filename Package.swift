@@ -10,8 +10,10 @@ let package = Package(
         // Pure layers: no file or network I/O.
         .target(name: "FieldAgentCore"),
         .target(name: "FieldAgentPolicy", dependencies: ["FieldAgentCore"]),
-        // Pure codec files plus the socket server, which reaches the OS only through FieldAgentSystem.
-        .target(name: "FieldAgentHTTP", dependencies: ["FieldAgentSystem"]),
+        // The pure HTTP/1.1 codec and connection state machine: no sockets, no clock.
+        .target(name: "FieldAgentHTTP"),
+        // The poll-based socket server over the codec; reaches the OS only through FieldAgentSystem.
+        .target(name: "FieldAgentHTTPServer", dependencies: ["FieldAgentHTTP", "FieldAgentSystem"]),
         // The only module that imports Glibc.
         .target(name: "FieldAgentSystem"),
         .target(name: "FieldAgentStore", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
@@ -20,6 +22,7 @@ let package = Package(
             name: "FieldAgentServer",
             dependencies: [
                 "FieldAgentCore", "FieldAgentPolicy", "FieldAgentSystem", "FieldAgentStore", "FieldAgentHTTP",
+                "FieldAgentHTTPServer",
             ]
         ),
         .target(
@@ -50,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FieldAgentHTTPTests",
-            dependencies: ["FieldAgentHTTP", "FieldAgentCore", "FieldAgentSystem"]
+            dependencies: ["FieldAgentHTTP", "FieldAgentHTTPServer", "FieldAgentCore", "FieldAgentSystem"]
         ),
         .testTarget(
             name: "FieldAgentSyncTests",

@@ -1,3 +1,4 @@
+import FieldAgentHTTP
 import FieldAgentSystem
 import Synchronization
 

@@ -1,3 +1,4 @@
+import FieldAgentHTTP
 import FieldAgentSystem
 
 /// One client connection's state, owned and mutated only by the event loop thread.

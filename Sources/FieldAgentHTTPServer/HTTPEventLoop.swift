@@ -1,3 +1,4 @@
+import FieldAgentHTTP
 import FieldAgentSystem
 
 /// The `poll` loop behind ``HTTPServer/run()``: accepts, reads, writes and enforces deadlines.
