@@ -65,11 +65,7 @@ final class HTTPEventLoop {
                     return
                 }
             }
-            let waitFor = max(Duration.zero, nextSweep - ContinuousClock.now)
-            let milliseconds = Int32(
-                clamping: waitFor.components.seconds * 1000 + waitFor.components.attoseconds / 1_000_000_000_000_000 + 1
-            )
-            let ready = try pollSet.wait(timeoutMilliseconds: milliseconds)
+            let ready = try pollSet.wait(timeout: nextSweep - ContinuousClock.now)
             now = .now
             if ready > 0 { dispatchReadyEvents() }
             if now >= nextSweep {
