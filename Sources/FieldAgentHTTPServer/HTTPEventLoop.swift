@@ -3,17 +3,16 @@ import FieldAgentSystem
 
 /// The `poll` loop behind ``HTTPServer/run()``: accepts, reads, writes and enforces deadlines.
 ///
-/// Confined to the thread that called `run()`. It performs what each connection's
-/// ``HTTPParser`` asks for, hands requests to the worker pool and writes the responses
-/// that come back. Every socket is nonblocking and the loop never waits on one client,
-/// so idle or slow connections cost a poll slot, not a thread.
+/// Confined to the thread that called `run()`. It reports what happens on each socket to the
+/// connection's ``HTTPConnectionMachine`` and performs the actions it returns: hand requests
+/// to the worker pool, write responses, shut down, close, watch, arm deadlines. Every socket
+/// is nonblocking and the loop never waits on one client, so idle or slow connections cost a
+/// poll slot, not a thread.
 final class HTTPEventLoop {
     private enum Owner {
         case listener, wakeup, signals, connection(HTTPConnection)
     }
 
-    /// Input buffered beyond an in-flight request before the loop stops reading that connection.
-    private static let maxPipelinedBytes = 64 * 1024
     private static let lingerTimeout = Duration.seconds(2)
 
     private let server: HTTPServer
@@ -60,8 +59,7 @@ final class HTTPEventLoop {
             if stopping {
                 if connectionCount == 0 { return }
                 if let stopDeadline, now >= stopDeadline {
-                    for case .connection(let connection) in owners where !connection.isClosed { close(connection) }
-                    removeClosed()
+                    abortAll()
                     return
                 }
             }
@@ -78,8 +76,7 @@ final class HTTPEventLoop {
 
     /// Closes whatever is left and stops the workers; called once `run` ends, normally or not.
     func tearDown() {
-        for case .connection(let connection) in owners where !connection.isClosed { close(connection) }
-        removeClosed()
+        abortAll()
         if listenerOpen {
             server.listener.close()
             listenerOpen = false
@@ -126,13 +123,12 @@ final class HTTPEventLoop {
             listenerOpen = false
             pollSet.ignore(at: listenerIndex)
         }
-        for case .connection(let connection) in owners where !connection.isClosed {
-            if connection.inFlight || connection.hasPendingOutput {
-                connection.closeAfterWrite = true
-            } else {
-                close(connection)
-            }
-        }
+        for case .connection(let connection) in owners where !connection.isClosed { receive(.stop, on: connection) }
+    }
+
+    private func abortAll() {
+        for case .connection(let connection) in owners where !connection.isClosed { receive(.abort, on: connection) }
+        removeClosed()
     }
 
     // MARK: Accepting
@@ -164,7 +160,7 @@ final class HTTPEventLoop {
             connections[fd] = connection
             connectionCount += 1
             server.connectionOpened()
-            updateDeadline(connection)
+            receive(.accepted, on: connection)
         }
     }
 
@@ -172,24 +168,14 @@ final class HTTPEventLoop {
 
     private func handle(_ events: PollEvents, on connection: HTTPConnection) {
         if events.contains(.invalid) || (events.contains(.error) && !events.contains(.readable)) {
-            close(connection)
+            receive(.abort, on: connection)
             return
         }
         if events.contains(.readable) || events.contains(.hangup) {
             readAvailable(connection)
-            if connection.isClosed { return }
-            // Both directions are gone: no response can be delivered, and poll would keep
-            // reporting the hangup while a handler runs, so drop the connection now.
-            if events.contains(.hangup) && connection.peerClosed {
-                close(connection)
-                return
-            }
+            if events.contains(.hangup) && !connection.isClosed { receive(.hungUp, on: connection) }
         }
-        if events.contains(.writable) {
-            flush(connection)
-            if connection.isClosed { return }
-        }
-        processEvents(connection)
+        if events.contains(.writable) && !connection.isClosed { flush(connection) }
     }
 
     private func readAvailable(_ connection: HTTPConnection) {
@@ -198,52 +184,17 @@ final class HTTPEventLoop {
             do {
                 count = try connection.socket.receive(into: readBuffer)
             } catch {
-                close(connection)
+                receive(.abort, on: connection)
                 return
             }
             guard let count else { return }
             if count == 0 {
-                connection.peerClosed = true
-                if connection.lingering { close(connection) }
+                receive(.peerClosed, on: connection)
                 return
             }
-            if !connection.lingering {
-                connection.parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
-                if connection.deadlineKind == .body { connection.deadline = now + configuration.readTimeout }
-            }
-            if count < readBuffer.count { return }
+            receive(.read(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])), on: connection)
+            if connection.isClosed || count < readBuffer.count { return }
         }
-    }
-
-    /// Takes parser events until a request goes to a worker, the connection must close, or input runs out.
-    private func processEvents(_ connection: HTTPConnection) {
-        while !connection.inFlight && !connection.closeAfterWrite && !stopping {
-            guard let event = connection.parser.nextEvent() else { break }
-            switch event {
-            case .sendContinue:
-                connection.enqueue(HTTPResponseWriter.continueBytes)
-            case .request(let request):
-                connection.inFlight = true
-                pool?.submit(
-                    HTTPJob(request: request, descriptor: connection.socket.descriptor, connectionID: connection.id))
-            case .error(let error):
-                respondAndClose(connection, with: HTTPResponse(parseError: error))
-            }
-        }
-        if connection.peerClosed && !connection.inFlight && !connection.hasPendingOutput {
-            close(connection)
-            return
-        }
-        flush(connection)
-    }
-
-    private func respondAndClose(_ connection: HTTPConnection, with response: HTTPResponse) {
-        connection.enqueue(HTTPResponseWriter.serialize(response, keepAlive: false))
-        connection.closeAfterWrite = true
-        server.requestHook?(
-            HTTPRequestRecord(
-                method: "", path: "", status: response.status, duration: .zero, requestBodyBytes: 0,
-                responseBodyBytes: response.body.count))
     }
 
     private func deliverCompletions() {
@@ -256,122 +207,93 @@ final class HTTPEventLoop {
             let fd = Int(completion.descriptor)
             guard fd < connections.count, let connection = connections[fd], connection.id == completion.connectionID
             else { continue }
-            connection.inFlight = false
-            connection.enqueue(completion.bytes)
-            if !completion.keepAlive || stopping { connection.closeAfterWrite = true }
-            processEvents(connection)
+            receive(.responseReady(completion.bytes, keepAlive: completion.keepAlive), on: connection)
         }
     }
 
-    /// Writes as much pending output as the socket takes, then decides what the connection waits for.
+    /// Writes as much pending output as the socket takes and tells the machine how much went.
     private func flush(_ connection: HTTPConnection) {
-        while connection.hasPendingOutput {
-            let written: Int?
-            do {
-                written = try connection.output.withUnsafeBytes { buffer in
-                    Result { () throws(SystemError) in
-                        try connection.socket.send(UnsafeRawBufferPointer(rebasing: buffer[connection.outputOffset...]))
+        let socket = connection.socket
+        let written = connection.machine.withPendingOutput { pending -> Int? in
+            var written = 0
+            while written < pending.count {
+                do {
+                    guard let count = try socket.send(UnsafeRawBufferPointer(rebasing: pending[written...])) else {
+                        break
                     }
-                }.get()
-            } catch {
-                close(connection)
-                return
-            }
-            guard let written else { break }
-            connection.outputOffset += written
-            if connection.deadlineKind == .write { connection.deadline = now + configuration.writeTimeout }
-        }
-        if !connection.hasPendingOutput {
-            connection.output.removeAll(keepingCapacity: connection.output.capacity <= 64 * 1024)
-            connection.outputOffset = 0
-            if connection.closeAfterWrite && !connection.inFlight && !connection.lingering {
-                if connection.peerClosed || stopping {
-                    close(connection)
-                    return
+                    written += count
+                } catch {
+                    return nil
                 }
-                connection.socket.shutdownWrite()
-                connection.lingering = true
-            } else if stopping && !connection.inFlight {
-                close(connection)
-                return
             }
+            return written
         }
-        updateInterest(connection)
-        updateDeadline(connection)
+        receive(written.map { .wrote($0) } ?? .abort, on: connection)
     }
 
-    private func updateInterest(_ connection: HTTPConnection) {
-        var events: PollEvents = []
-        if connection.lingering {
-            events = .readable
-        } else if connection.hasPendingOutput {
-            events = .writable
-        } else if !connection.peerClosed && !connection.closeAfterWrite
-            && (!connection.inFlight || connection.parser.bufferedByteCount < HTTPEventLoop.maxPipelinedBytes)
-        {
-            events = .readable
+    // MARK: Performing the machine's actions
+
+    /// Feeds `event` to the connection's machine and performs the actions it returns, in order.
+    private func receive(_ event: HTTPConnectionEvent, on connection: HTTPConnection) {
+        let actions = connection.machine.receive(event)
+        for action in actions { perform(action, on: connection) }
+    }
+
+    private func perform(_ action: HTTPConnectionAction, on connection: HTTPConnection) {
+        switch action {
+        case .dispatch(let request):
+            pool?.submit(
+                HTTPJob(request: request, descriptor: connection.socket.descriptor, connectionID: connection.id))
+        case .write:
+            flush(connection)
+        case .sendOnce(let bytes):
+            _ = bytes.withUnsafeBytes { buffer in try? connection.socket.send(buffer) }
+        case .report(let record):
+            server.requestHook?(record)
+        case .setInterest(let interest):
+            pollSet.setEvents(HTTPEventLoop.pollEvents(for: interest), at: connection.pollIndex)
+        case .armDeadline(let kind):
+            connection.deadline = now + timeout(for: kind)
+        case .disarmDeadline:
+            connection.deadline = nil
+        case .shutdownWrite:
+            connection.socket.shutdownWrite()
+        case .close:
+            close(connection)
         }
-        pollSet.setEvents(events, at: connection.pollIndex)
+    }
+
+    private static func pollEvents(for interest: HTTPConnectionInterest) -> PollEvents {
+        switch interest {
+        case .readable: return .readable
+        case .writable: return .writable
+        case .paused: return []
+        }
     }
 
     // MARK: Deadlines
 
-    private func updateDeadline(_ connection: HTTPConnection) {
-        let kind: HTTPConnection.DeadlineKind
-        if connection.lingering {
-            kind = .linger
-        } else if connection.hasPendingOutput {
-            kind = .write
-        } else if connection.inFlight {
-            kind = .none
-        } else {
-            switch connection.parser.phase {
-            case .idle: kind = .idle
-            case .head: kind = .header
-            case .body: kind = .body
-            case .finished: kind = .none
-            }
-        }
-        guard kind != connection.deadlineKind else { return }
-        connection.deadlineKind = kind
+    private func timeout(for kind: HTTPDeadlineKind) -> Duration {
         switch kind {
-        case .none: connection.deadline = nil
-        case .idle: connection.deadline = now + configuration.idleTimeout
-        case .header: connection.deadline = now + configuration.headerTimeout
-        case .body: connection.deadline = now + configuration.readTimeout
-        case .write: connection.deadline = now + configuration.writeTimeout
-        case .linger: connection.deadline = now + min(HTTPEventLoop.lingerTimeout, configuration.readTimeout)
+        case .idle: return configuration.idleTimeout
+        case .header: return configuration.headerTimeout
+        case .body: return configuration.readTimeout
+        case .write: return configuration.writeTimeout
+        case .linger: return min(HTTPEventLoop.lingerTimeout, configuration.readTimeout)
         }
     }
 
     private func sweepDeadlines() {
         for case .connection(let connection) in owners where !connection.isClosed {
             guard let deadline = connection.deadline, now >= deadline else { continue }
-            switch connection.deadlineKind {
-            case .header, .body:
-                // Tell a slow client why, best effort, then cut it off.
-                let response = HTTPResponse(
-                    problem: HTTPProblem(
-                        status: 408, title: HTTPStatus.reasonPhrase(for: 408),
-                        detail: "The request did not arrive in time."))
-                let bytes = HTTPResponseWriter.serialize(response, keepAlive: false)
-                _ = bytes.withUnsafeBytes { buffer in try? connection.socket.send(buffer) }
-                server.requestHook?(
-                    HTTPRequestRecord(
-                        method: "", path: "", status: 408, duration: .zero, requestBodyBytes: 0,
-                        responseBodyBytes: response.body.count))
-                close(connection)
-            case .idle, .write, .linger, .none:
-                close(connection)
-            }
+            receive(.deadlinePassed, on: connection)
         }
     }
 
     // MARK: Closing
 
+    /// Performs the machine's `.close`: releases the descriptor, its table entry and its poll slot.
     private func close(_ connection: HTTPConnection) {
-        guard !connection.isClosed else { return }
-        connection.isClosed = true
         let fd = Int(connection.socket.descriptor)
         if fd < connections.count, connections[fd] === connection { connections[fd] = nil }
         pollSet.ignore(at: connection.pollIndex)
