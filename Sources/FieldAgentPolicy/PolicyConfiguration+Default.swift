@@ -2,47 +2,17 @@ import FieldAgentCore
 import Foundation
 
 extension PolicyConfiguration {
-    /// The embedded default rule set, identical to `Fixtures/policy/default-policy.json`.
+    /// The embedded default rule set, `Fixtures/policy/default-policy.json` (a SwiftPM resource).
     public static let standard: PolicyConfiguration = {
         do {
-            return try load(Array(defaultJSON.utf8))
+            return try load(PackageResources.default_policy_json)
         } catch {
             fatalError("embedded default policy is invalid: \(error)")
         }
     }()
 
-    /// The text of `Fixtures/policy/default-policy.json`, embedded so the library works without files.
-    public static let defaultJSON = """
-        {
-          "version": "2026.1",
-          "graceDays": 0,
-          "lateWindowMonths": 12,
-          "brokenPromiseWindowMonths": 6,
-          "understandingMaxLatePayments": 1,
-          "understandingMaxBrokenPromises": 0,
-          "understandingMaxDaysPastDue": 30,
-          "decisiveMinLatePayments": 4,
-          "decisiveMinBrokenPromises": 2,
-          "decisiveDaysPastDueAbove": 60,
-          "decisiveContactWithinDays": 1,
-          "contactHours": {
-            "monday": "08:00-21:00",
-            "tuesday": "08:00-21:00",
-            "wednesday": "08:00-21:00",
-            "thursday": "08:00-21:00",
-            "friday": "08:00-21:00",
-            "saturday": "08:00-21:00",
-            "sunday": null
-          },
-          "attemptCap": 7,
-          "attemptCapDays": 7,
-          "rightPartyPauseDays": 7,
-          "staleSyncHours": 24,
-          "slotMinutes": 60,
-          "channelFallback": ["call", "sms", "email", "letter", "visit"],
-          "satisfiedMinScore": 4
-        }
-        """
+    /// The text of the embedded `Fixtures/policy/default-policy.json`, so the library works without files.
+    public static var defaultJSON: String { String(decoding: PackageResources.default_policy_json, as: UTF8.self) }
 
     /// Decodes and checks a rule set from JSON bytes (the format of `default-policy.json`).
     ///

@@ -3,8 +3,8 @@ import FieldAgentCore
 /// The versioned credit-policy rule set: every threshold the behaviour, treatment, plan and guard use.
 ///
 /// The defaults live in one place, `Fixtures/policy/default-policy.json`, which is also embedded as
-/// ``PolicyConfiguration/standard`` (a test keeps the two equal). The server can distribute another
-/// file; load it with ``PolicyConfiguration/load(_:)``. Key meanings:
+/// ``PolicyConfiguration/standard`` (a test keeps the two equal). Another rule set can be loaded
+/// with ``PolicyConfiguration/load(_:)``. Key meanings:
 ///
 /// - `version`: names the rule set; reported with every treatment so a decision can be traced.
 /// - `graceDays`: an installment paid up to this many days after its due date still counts as on time.

@@ -80,7 +80,7 @@ public struct AdminClient: Sendable {
             try? FileSystem.makeDirectories(dataDirectory.path)
             storage = try FileServerStorage(path: dataDirectory.storePath)
         } catch {
-            guard error.isInUse else { throw .storage(error.description) }
+            guard error.isInUse else { throw .storage(error) }
             return try viaSocket(request)
         }
         defer { storage.close() }
@@ -107,7 +107,7 @@ public struct AdminClient: Sendable {
         }
         guard let json = try? JSON.parse(reply.prefix { $0 != UInt8(ascii: "\n") }), let ok = json["ok"]?.boolValue
         else { throw .badReply("not a JSON answer") }
-        guard ok else { throw .storage(json["error"]?.stringValue ?? "the server refused the request") }
+        guard ok else { throw AdminError(reply: json["error"] ?? .null) }
         return json["result"] ?? .null
     }
 }

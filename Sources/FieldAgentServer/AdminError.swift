@@ -1,5 +1,5 @@
 /// Why a back-office operation failed, with what to do about it. Never quotes personal data.
-public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum AdminError: Error, Sendable, CustomStringConvertible {
     /// An agent name that is empty, too long, reserved or has characters other than letters, digits, `.`, `_`, `-`.
     case invalidAgentName(String)
     /// `agent add` for a name that exists.
@@ -16,8 +16,10 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidPortfolio(String)
     /// A date argument is not `YYYY-MM-DD`, or the range is reversed.
     case invalidDate(String)
-    /// Storage failed.
-    case storage(String)
+    /// The server's storage failed; its description says what to do.
+    case storage(ServerStorageError)
+    /// The running server failed to perform the request (its storage failed); `reason` is its own account.
+    case serverFailed(reason: String)
     /// The running server could not be reached through its admin socket.
     case serverUnreachable(path: String, reason: String)
     /// The admin socket answered something this program does not understand.
@@ -36,7 +38,8 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
         case .invalidPortfolio(let problem): "invalid portfolio, nothing was imported: \(problem)"
         case .invalidDate(let text): "invalid date \(text): use YYYY-MM-DD, with from not after to"
-        case .storage(let reason): reason
+        case .storage(let error): error.description
+        case .serverFailed(let reason): "the running server could not do it: \(reason)"
         case .serverUnreachable(let path, let reason):
             "the data directory is in use by a running server, but its admin socket \(path) did not answer (\(reason)); "
                 + "check that the server is healthy or stop it and retry"

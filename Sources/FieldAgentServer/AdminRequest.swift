@@ -74,12 +74,12 @@ extension AdminService {
     /// Answers one admin-socket line.
     public func answer(line: [UInt8]) -> Value {
         guard let json = try? JSON.parse(line), let request = AdminRequest(json: json) else {
-            return .object(["ok": false, "error": "not an admin request"])
+            return .object(["ok": false, "error": AdminError.badReply("not an admin request").json])
         }
         do {
             return .object(["ok": true, "result": try perform(request)])
         } catch {
-            return .object(["ok": false, "error": .string(error.description)])
+            return .object(["ok": false, "error": error.json])
         }
     }
 }

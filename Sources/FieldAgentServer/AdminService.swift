@@ -39,7 +39,7 @@ public final class AdminService: Sendable {
         do {
             return try body()
         } catch {
-            throw .storage(error.description)
+            throw .storage(error)
         }
     }
 
@@ -106,16 +106,17 @@ public final class AdminService: Sendable {
         try serialised { () throws(AdminError) in
             let state = storage.currentState()
             guard !state.isErased(customer) else { throw .customerErased(customer) }
-            guard state.customerIDs.contains(customer) else { throw .unknownCustomer(customer) }
+            guard state.holdsCustomer(customer) else { throw .unknownCustomer(customer) }
             guard storage.agents().contains(where: { $0.name == agent }) else { throw .unknownAgent(agent) }
             var agents = storage.assignedAgents(of: customer)
             guard agents.contains(agent) != assigned else { return }
             if assigned { agents.insert(agent) } else { agents.remove(agent) }
-            var builder = BackOfficeChanges(state: state, wallMillis: now().millisecondsSinceEpoch)
-            builder.set(Target(customer: customer, field: "agents"), .list(agents.sorted().map { .string($0) }))
+            let changes = backOfficeChanges(
+                [.set(Target(customer: customer, field: "agents"), .list(agents.sorted().map { .string($0) }))],
+                in: state)
             try AdminService.wrap { () throws(ServerStorageError) in
                 // The record first, then the event: the event's full-state delivery includes the new agent list.
-                _ = try storage.append(builder.changes)
+                _ = try storage.append(changes)
                 _ = try storage.setAssignments([
                     AssignmentChange(customer: customer, agent: agent, assigned: assigned)
                 ])
@@ -152,7 +153,7 @@ public final class AdminService: Sendable {
         }
         return try serialised { () throws(AdminError) -> ImportSummary in
             let state = storage.currentState()
-            var builder = BackOfficeChanges(state: state, wallMillis: now().millisecondsSinceEpoch)
+            var edits: [Edit] = []
             var assignments: [AssignmentChange] = []
             var created = 0
             var updated = 0
@@ -162,36 +163,19 @@ public final class AdminService: Sendable {
                     skipped += 1
                     continue
                 }
-                let before = builder.changes.count
-                let isNew = !state.customerIDs.contains(customer.id)
-                let record = AdminService.value(of: customer)
-                for field in Customer.editableFields {
-                    guard let value = record[field], !value.isNull else { continue }
-                    let target = Target(customer: customer.id, field: field)
-                    if state.value(target) == nil { builder.set(target, value) }
-                }
-                let accounts = AdminService.value(of: customer.accounts)
-                let accountsTarget = Target(customer: customer.id, field: "accounts")
-                if state.value(accountsTarget) != accounts { builder.set(accountsTarget, accounts) }
-                let present = state.flags(customer: customer.id)
-                for flag in customer.flags.map(\.rawValue).sorted() where !present.contains(flag) {
-                    builder.addFlag(customer: customer.id, flag: flag)
-                }
-                let current = storage.assignedAgents(of: customer.id)
-                let agents = current.union(customer.agents)
-                let agentsTarget = Target(customer: customer.id, field: "agents")
-                let agentsValue = Value.list(agents.sorted().map { .string($0) })
-                if state.value(agentsTarget) != agentsValue { builder.set(agentsTarget, agentsValue) }
-                for agent in customer.agents.sorted() where !current.contains(agent) {
+                let assigned = storage.assignedAgents(of: customer.id)
+                let customerEdits = state.importEdits(for: customer, assignedAgents: assigned)
+                edits += customerEdits
+                for agent in customer.agents.sorted() where !assigned.contains(agent) {
                     assignments.append(AssignmentChange(customer: customer.id, agent: agent, assigned: true))
                 }
-                if isNew {
+                if !state.holdsCustomer(customer.id) {
                     created += 1
-                } else if builder.changes.count > before {
+                } else if !customerEdits.isEmpty {
                     updated += 1
                 }
             }
-            let changes = builder.changes
+            let changes = backOfficeChanges(edits, in: state)
             let added = try AdminService.wrap { () throws(ServerStorageError) -> Int in
                 if !changes.isEmpty { _ = try storage.append(changes) }
                 return try storage.setAssignments(assignments)
@@ -202,12 +186,12 @@ public final class AdminService: Sendable {
         }
     }
 
-    /// A Codable value as a JSON ``Value`` (through the portfolio format's keys).
-    static func value(of encodable: some Encodable) -> Value {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(encodable), let value = try? JSON.parse(Array(data)) else { return .null }
-        return value
+    /// The back office's changes for `edits`, numbered after what `state` holds and stamped now.
+    private func backOfficeChanges(_ edits: [Edit], in state: ReplicaState) -> [Change] {
+        var maker = ChangeMaker(continuing: state)
+        let wall = now().millisecondsSinceEpoch
+        for edit in edits { maker.make(edit, by: AdminService.backOfficeAgent, at: wall, in: state) }
+        return maker.changes
     }
 
     // MARK: - Erasure
@@ -218,9 +202,8 @@ public final class AdminService: Sendable {
         try serialised { () throws(AdminError) in
             let state = storage.currentState()
             guard !state.isErased(customer) else { return }
-            guard state.customerIDs.contains(customer) else { throw .unknownCustomer(customer) }
-            var builder = BackOfficeChanges(state: state, wallMillis: now().millisecondsSinceEpoch)
-            let tombstone = builder.erase(customer: customer)
+            guard state.holdsCustomer(customer) else { throw .unknownCustomer(customer) }
+            let tombstone = backOfficeChanges([.erase(customer: customer)], in: state)[0]
             try AdminService.wrap { () throws(ServerStorageError) in
                 try storage.erase(customer: customer, with: tombstone)
             }

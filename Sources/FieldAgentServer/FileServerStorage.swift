@@ -6,6 +6,9 @@ import Synchronization
 /// ``ServerStorage`` on a ``Store`` in one directory: the log is the store's records, compaction
 /// writes the server state as the store's snapshot.
 ///
+/// ``init()`` makes the same storage without files, for tests and for a server embedded in a
+/// process: the same rules, nothing durable.
+///
 /// Writes are serialised by one writer lock and published to the in-memory state only after the
 /// store acknowledged them (after `fdatasync`), so a pull never returns an entry a crash could take back
 /// and sequence numbers are never reused. Readers take only the state lock.
@@ -15,10 +18,18 @@ import Synchronization
 public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     /// The store directory.
     public let path: String
-    private let store: Store
+    /// Nil when the storage lives in memory only.
+    private let store: Store?
     private let state: Mutex<ServerState>
     private let writer = NSLock()
     private var isClosed = false
+
+    /// Storage in memory only: every write is "durable" at once and is lost with the process.
+    public init() {
+        path = ":memory:"
+        store = nil
+        state = Mutex(ServerState())
+    }
 
     /// Opens (or creates) the storage in `path`. Throws ``ServerStorageError/store(_:)`` with
     /// `StoreError.inUse` when another process (a running server) holds it.
@@ -60,22 +71,25 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     }
 
     private func write(_ records: [[UInt8]]) throws(ServerStorageError) {
+        guard let store else { return }
         do {
             try store.write { tx in for record in records { tx.append(record) } }
-        } catch let error as StoreError {
-            throw .store(error)
         } catch {
-            throw .corrupt(path: path, reason: "\(error)")
+            throw .store(error)
         }
     }
 
     private func compactIfNeeded() {
-        guard store.needsCompaction else { return }
+        guard store?.needsCompaction == true else { return }
         // A failed compaction leaves the previous generation in place; the next write tries again.
         try? compactNow()
     }
 
     private func compactNow() throws(ServerStorageError) {
+        guard let store else {
+            state.withLock { $0.prune() }
+            return
+        }
         do {
             try store.compact {
                 state.withLock { current in
@@ -83,10 +97,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
                     return current.snapshot()
                 }
             }
-        } catch let error as StoreError {
-            throw .store(error)
         } catch {
-            throw .corrupt(path: path, reason: "\(error)")
+            throw .store(error)
         }
     }
 
@@ -234,14 +246,16 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     }
 
     /// The store's files and sizes, e.g. for tests and operators.
-    public var statistics: StoreStatistics { store.statistics }
+    public var statistics: StoreStatistics {
+        store?.statistics ?? StoreStatistics(transactions: 0, commits: 0, fsyncs: 0, compactions: 0)
+    }
 
     public func close() {
         writer.lock()
         defer { writer.unlock() }
         guard !isClosed else { return }
         isClosed = true
-        store.close()
+        store?.close()
     }
 
     deinit { close() }

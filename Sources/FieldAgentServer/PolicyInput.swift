@@ -7,11 +7,6 @@ import FieldAgentPolicy
 /// (``ReplicaState/customer(_:)`` and the event readers), so server and client KPIs agree.
 enum PolicyInput {
     static func customers(in state: ReplicaState) -> [PolicyCustomer] {
-        state.customerIDs.compactMap { id in
-            guard let customer = state.customer(id) else { return nil }
-            return PolicyCustomer(
-                customer: customer, contacts: state.contacts(customer: id), promises: state.promises(customer: id),
-                notes: state.notes(customer: id))
-        }
+        state.customerIDs.compactMap { id in state.customer(id).map { PolicyCustomer($0, eventsIn: state) } }
     }
 }

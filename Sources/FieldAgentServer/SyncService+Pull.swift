@@ -1,34 +1,25 @@
 import FieldAgentCore
 import FieldAgentHTTP
+import FieldAgentProtocol
 
 extension SyncService {
-    /// `GET /v1/pull?cursor=C&limit=N`: the agent's page of the log after `C`.
+    /// `GET /v1/pull?cursor=C&limit=N`: the agent's page of the log after `C`, in binary when the
+    /// client accepts ``MediaType/binaryPage``, else in JSON.
     func pull(_ request: HTTPRequest, agent: String) -> HTTPResponse {
-        var cursor: UInt64 = 0
-        var limit = SyncService.defaultPageLimit
-        for pair in (request.query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let value = parts.count == 2 ? String(parts[1]) : ""
-            switch parts[0] {
-            case "cursor":
-                guard let parsed = UInt64(value) else { return SyncProblem.badCursor.response }
-                cursor = parsed
-            case "limit":
-                guard let parsed = Int(value), (1...SyncService.maxPageLimit).contains(parsed) else {
-                    return SyncProblem.badLimit.response
-                }
-                limit = parsed
-            default: continue
+        let query: PullRequest
+        do {
+            query = try PullRequest(query: request.query)
+        } catch {
+            switch error {
+            case .badCursor: return SyncProblem.badCursor.response
+            case .badLimit: return SyncProblem.badLimit.response
             }
         }
-        let page = self.page(for: agent, after: cursor, limit: limit)
+        let cursor = query.cursor.flatMap { UInt64($0) } ?? 0
+        let page = self.page(for: agent, after: cursor, limit: query.limit)
         metrics.countPulled(page.changes.count)
-        if let accept = request.headers["Accept"], accept.contains(BinaryPage.mediaType) {
-            return HTTPResponse(
-                status: 200, headers: ["Content-Type": BinaryPage.mediaType],
-                body: BinaryPage.encode(
-                    changes: page.changes, purge: page.purge, cursor: page.cursor, more: page.more,
-                    serverTime: page.serverTime))
+        if let accept = request.headers["Accept"], accept.contains(MediaType.binaryPage) {
+            return HTTPResponse(status: 200, headers: ["Content-Type": MediaType.binaryPage], body: page.binary)
         }
         return SyncService.json(page.json)
     }

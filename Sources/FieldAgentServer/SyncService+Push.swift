@@ -1,25 +1,21 @@
 import FieldAgentCore
 import FieldAgentHTTP
+import FieldAgentProtocol
 
 extension SyncService {
     /// `POST /v1/push`: validates each change, stores the valid ones durably, answers one result per change.
     func push(_ request: HTTPRequest, agent: String) -> HTTPResponse {
-        let contentType = request.headers["Content-Type"]?.lowercased() ?? ""
-        guard contentType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "application/json"
-        else { return SyncProblem.unsupportedMediaType.response }
-        let json: Value
-        do {
-            json = try JSON.parse(request.body)
-        } catch {
-            return SyncProblem.invalidJSON(error.description).response
+        guard MediaType.essence(of: request.headers["Content-Type"]) == MediaType.json else {
+            return SyncProblem.unsupportedMediaType.response
         }
         let body: PushRequest
         do {
-            body = try PushRequest(json: json)
+            body = try PushRequest(body: request.body)
         } catch {
             switch error {
+            case .invalidJSON(let why): return SyncProblem.invalidJSON(why.description).response
             case .tooManyChanges(let count):
-                return SyncProblem.tooManyChanges(count: count, limit: PushRequest.maxChanges).response
+                return SyncProblem.tooManyChanges(count: count, limit: ProtocolLimits.maxChangesPerPush).response
             case .invalid(let why): return SyncProblem.invalidRequest(why.description).response
             }
         }
@@ -40,8 +36,8 @@ extension SyncService {
                 switch outcome {
                 case .accepted: results[slot.index] = ChangeResult(id: id, status: .accepted)
                 case .duplicate: results[slot.index] = ChangeResult(id: id, status: .duplicate)
-                case .idReused: results[slot.index] = SyncService.rejected(id, .idReused)
-                case .customerErased: results[slot.index] = SyncService.rejected(id, .customerErased)
+                case .idReused: results[slot.index] = ChangeResult.rejected(id, .idReused)
+                case .customerErased: results[slot.index] = ChangeResult.rejected(id, .customerErased)
                 }
             }
         } catch {
@@ -63,33 +59,30 @@ extension SyncService {
         let id = change.id
         switch storage.status(of: change) {
         case .same: return ChangeResult(id: id, status: .duplicate)
-        case .different: return SyncService.rejected(id, .idReused)
-        case .erased: return SyncService.rejected(id, .customerErased)
+        case .different: return ChangeResult.rejected(id, .idReused)
+        case .erased: return ChangeResult.rejected(id, .customerErased)
         case .unknown: break
         }
         if change.id.replica == ServerState.backOfficeReplica {
-            return SyncService.rejected(id, .invalidTarget, "the replica id backoffice is reserved for the server")
+            return ChangeResult.rejected(
+                id, .invalidTarget, detail: "the replica id backoffice is reserved for the server")
         }
-        guard change.agent == agent else { return SyncService.rejected(id, .wrongAgent) }
-        if change.hlc.wallMillis > serverTime + SyncService.maxSkewMillis {
-            return SyncService.rejected(id, .clockSkew)
+        guard change.agent == agent else { return ChangeResult.rejected(id, .wrongAgent) }
+        if change.hlc.wallMillis > serverTime + ProtocolLimits.maxClockSkewMillis {
+            return ChangeResult.rejected(id, .clockSkew)
         }
         if let (reason, detail) = validator.problem(with: change) {
             return ChangeResult(id: id, status: .rejected, reason: reason, detail: detail)
         }
         if change.op == .erase {
-            return SyncService.rejected(id, .invalidTarget, "only the back office erases customers")
+            return ChangeResult.rejected(id, .invalidTarget, detail: "only the back office erases customers")
         }
         if storage.currentState().isErased(change.target.customer) {
-            return SyncService.rejected(id, .customerErased)
+            return ChangeResult.rejected(id, .customerErased)
         }
         guard storage.assignedAgents(of: change.target.customer).contains(agent) else {
-            return SyncService.rejected(id, .notAssigned)
+            return ChangeResult.rejected(id, .notAssigned)
         }
         return nil
-    }
-
-    static func rejected(_ id: ChangeID, _ reason: RejectionReason, _ detail: String? = nil) -> ChangeResult {
-        ChangeResult(id: id, status: .rejected, reason: reason.rawValue, detail: detail ?? reason.detail)
     }
 }

@@ -1,19 +1,15 @@
 import FieldAgentCore
 import FieldAgentHTTP
+import FieldAgentProtocol
 import FieldAgentStore
 import Foundation
 
 /// The sync server's request → response core (protocol.md): routing, authentication, per-change
 /// validation and scoping, pull paging. No sockets: ``handle(_:)`` is a function, so every rule is
 /// tested without a network, and ``SyncServer`` only wires it to an ``HTTPServer``.
+///
+/// Every message is read and written through FieldAgentProtocol's types, the same ones the client uses.
 public struct SyncService: Sendable {
-    /// How far ahead of the server's clock a change's `wall` may be before it is refused `clock-skew`.
-    public static let maxSkewMillis: Int64 = 5 * 60 * 1000
-    /// Default and maximum page size of a pull.
-    public static let defaultPageLimit = 1000
-    /// The largest `limit` a pull may ask for.
-    public static let maxPageLimit = 5000
-
     /// Where everything is stored.
     public let storage: any ServerStorage
     /// Counters for `GET /metrics`.
@@ -39,26 +35,20 @@ public struct SyncService: Sendable {
 
     /// Answers one request.
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
-        switch request.path {
-        case "/v1/health":
-            guard request.method == "GET" || request.method == "HEAD" else {
-                return SyncProblem.methodNotAllowed(allowed: "GET").response
-            }
-            return SyncService.json(.object(["status": "ok", "protocol": 1]))
-        case "/metrics":
+        if request.path == "/metrics" {
             guard request.method == "GET" || request.method == "HEAD" else {
                 return SyncProblem.methodNotAllowed(allowed: "GET").response
             }
             return HTTPResponse(
                 status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render())
-        case "/v1/push":
-            guard request.method == "POST" else { return SyncProblem.methodNotAllowed(allowed: "POST").response }
-            return authenticated(request) { push(request, agent: $0) }
-        case "/v1/pull":
-            guard request.method == "GET" else { return SyncProblem.methodNotAllowed(allowed: "GET").response }
-            return authenticated(request) { pull(request, agent: $0) }
-        default:
-            return SyncProblem.notFound.response
+        }
+        guard let endpoint = SyncEndpoint(path: request.path) else { return SyncProblem.notFound.response }
+        let allowed = request.method == endpoint.method || (endpoint == .health && request.method == "HEAD")
+        guard allowed else { return SyncProblem.methodNotAllowed(allowed: endpoint.method).response }
+        switch endpoint {
+        case .health: return SyncService.json(HealthResponse().json)
+        case .push: return authenticated(request) { push(request, agent: $0) }
+        case .pull: return authenticated(request) { pull(request, agent: $0) }
         }
     }
 
@@ -84,6 +74,6 @@ public struct SyncService: Sendable {
 
     /// A `200` JSON response.
     static func json(_ value: Value) -> HTTPResponse {
-        HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: JSON.bytes(value))
+        HTTPResponse(status: 200, headers: ["Content-Type": MediaType.json], body: JSON.bytes(value))
     }
 }

@@ -12,9 +12,9 @@ extension Store {
     /// that only the old log or snapshot held.
     ///
     /// A crash at any point leaves either the old or the new generation, never a mix.
-    public func compact(_ makeSnapshot: () throws -> [UInt8]) throws {
-        try withWriterRole {
-            let state = try makeSnapshot()
+    public func compact(_ makeSnapshot: () -> [UInt8]) throws(StoreError) {
+        try withWriterRole { () throws(StoreError) in
+            let state = makeSnapshot()
             let (metadata, migrations) = locked { (committedMetadata, appliedMigrations) }
             try switchGeneration(state: state, records: [], metadata: metadata, migrations: migrations)
         }
@@ -22,7 +22,7 @@ extension Store {
 
     /// Like ``compact(_:)`` with a snapshot computed beforehand; only safe when no other
     /// thread writes between computing `snapshot` and this call.
-    public func compact(snapshot: [UInt8]) throws {
+    public func compact(snapshot: [UInt8]) throws(StoreError) {
         try compact { snapshot }
     }
 

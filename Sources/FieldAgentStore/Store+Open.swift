@@ -205,13 +205,13 @@ extension Store {
         let pendingMigrations = options.migrator.pending(after: locked { appliedMigrations })
         guard !pendingMigrations.isEmpty else { return }
         do {
-            try withWriterRole {
+            try withWriterRole { () throws(StoreError) in
                 var contents = try loadContents()
                 for migration in pendingMigrations {
                     do {
                         try migration.migrate(&contents)
                     } catch {
-                        throw StoreError.migrationFailed(name: migration.name, reason: "\(error)")
+                        throw .migrationFailed(name: migration.name, reason: "\(error)")
                     }
                 }
                 let names = locked { appliedMigrations } + pendingMigrations.map(\.name)
@@ -221,7 +221,7 @@ extension Store {
             }
         } catch {
             close()
-            throw (error as? StoreError) ?? .migrationFailed(name: pendingMigrations[0].name, reason: "\(error)")
+            throw error
         }
         locked {
             openReport.appliedMigrations = pendingMigrations.map(\.name)

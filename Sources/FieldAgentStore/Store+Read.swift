@@ -6,13 +6,7 @@ extension Store {
     ///
     /// Every byte read is checked again; damage throws ``StoreError/corrupt(file:offset:reason:)``.
     public func readContents() throws(StoreError) -> StoreContents {
-        do {
-            return try withWriterRole(allowFailed: true) { try loadContents() }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .closed(path: path)
-        }
+        try withWriterRole(allowFailed: true) { () throws(StoreError) in try loadContents() }
     }
 
     /// Reads the current generation's files. Requires the writer role.
@@ -37,13 +31,7 @@ extension Store {
 
     /// Checks this open store's files without changing them; see ``verify(at:)``.
     public func verify() throws(StoreError) -> VerificationReport {
-        do {
-            return try withWriterRole(allowFailed: true) { try Store.verify(at: path) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .closed(path: path)
-        }
+        try withWriterRole(allowFailed: true) { () throws(StoreError) in try Store.verify(at: path) }
     }
 
     /// Checks every file of the store in `path` and reports each problem, changing nothing.

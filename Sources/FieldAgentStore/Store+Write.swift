@@ -17,18 +17,30 @@ extension Store {
     public func write<R>(_ body: (inout Transaction) throws -> R) throws -> R {
         var transaction = Transaction()
         let result = try body(&transaction)
-        if transaction.isEmpty { return result }
+        try commit(transaction)
+        return result
+    }
+
+    /// The same commit for a body that cannot fail, so that every error is a ``StoreError``.
+    @discardableResult
+    public func write<R>(_ body: (inout Transaction) -> R) throws(StoreError) -> R {
+        var transaction = Transaction()
+        let result = body(&transaction)
+        try commit(transaction)
+        return result
+    }
+
+    /// Frames a built transaction and commits it; an empty one costs nothing.
+    private func commit(_ transaction: Transaction) throws(StoreError) {
+        if transaction.isEmpty { return }
         let payload = transaction.encoded()
         // Frame lengths are 32-bit, whatever the option says.
         let limit = min(options.maxTransactionBytes, Int(UInt32.max))
-        guard payload.count <= limit else {
-            throw StoreError.transactionTooLarge(bytes: payload.count, limit: limit)
-        }
+        guard payload.count <= limit else { throw .transactionTooLarge(bytes: payload.count, limit: limit) }
         var frame: [UInt8] = []
         frame.reserveCapacity(payload.count + StoreFormat.frameHeaderSize)
         LogFile.appendFrame(payload, to: &frame)
         try commit(frame: frame, metadataChanges: transaction.metadataChanges)
-        return result
     }
 
     /// Queues a frame and waits until a leader (possibly this thread) has made it durable.

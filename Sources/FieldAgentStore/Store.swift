@@ -143,12 +143,12 @@ public final class Store: @unchecked Sendable {
 
     /// Runs `body` holding the writer role: no commit, compaction or read of the files runs
     /// concurrently. With `allowFailed`, it also runs after an fsync failure (for reads).
-    func withWriterRole<R>(allowFailed: Bool = false, _ body: () throws -> R) throws -> R {
+    func withWriterRole<R>(allowFailed: Bool = false, _ body: () throws(StoreError) -> R) throws(StoreError) -> R {
         condition.lock()
         while writerActive && !isClosed { condition.wait() }
         if isClosed {
             condition.unlock()
-            throw StoreError.closed(path: path)
+            throw .closed(path: path)
         }
         if let failure, !allowFailed {
             condition.unlock()

@@ -8,4 +8,12 @@ public struct StoreStatistics: Sendable, Equatable {
     public var fsyncs: Int
     /// Compactions (generation switches) completed.
     public var compactions: Int
+
+    /// Counters with the given values.
+    public init(transactions: Int, commits: Int, fsyncs: Int, compactions: Int) {
+        self.transactions = transactions
+        self.commits = commits
+        self.fsyncs = fsyncs
+        self.compactions = compactions
+    }
 }

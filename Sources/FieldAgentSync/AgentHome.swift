@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentStore
 import FieldAgentSystem
 import Foundation
@@ -215,7 +216,7 @@ public final class AgentHome: Sendable {
         ]
         if let note { body["note"] = .string(note) }
         if let location { body["location"] = .string(location) }
-        var edits: [LocalEdit] = [.create(.contact, id: contactID, customer: customer, body: .object(body))]
+        var edits: [Edit] = [.create(.contact, id: contactID, customer: customer, body: .object(body))]
         if let promise {
             edits.append(
                 .create(
@@ -239,7 +240,7 @@ public final class AgentHome: Sendable {
         var body: [String: Value] = ["at": .string(now().description)]
         if let contact { body["contactId"] = .string(contact) }
         func field(_ name: String) -> Target { Target(customer: customer, entity: .note, id: noteID, field: name) }
-        var edits: [LocalEdit] = [
+        var edits: [Edit] = [
             .create(.note, id: noteID, customer: customer, body: .object(body)),
             .set(field("score"), .int(Int64(score))),
         ]
@@ -293,7 +294,7 @@ public final class AgentHome: Sendable {
 
     /// Validates every edit as the server would, then records them in one durable transaction.
     @discardableResult
-    func commit(_ edits: [LocalEdit]) throws(AgentHomeError) -> [Change] {
+    func commit(_ edits: [Edit]) throws(AgentHomeError) -> [Change] {
         let at = now()
         for edit in edits {
             let probe = Change(

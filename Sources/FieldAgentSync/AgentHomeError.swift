@@ -1,3 +1,5 @@
+import FieldAgentProtocol
+
 /// Why an agent home could not be created, opened or edited; descriptions say what to do and
 /// never quote the values typed (they may be personal data).
 public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -10,7 +12,7 @@ public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The customer is not on this device (not assigned, not synced yet, purged or erased).
     case unknownCustomer(String)
     /// The edit fails the same validation the server applies; nothing was written.
-    case invalidEdit(reason: String, detail: String)
+    case invalidEdit(reason: RejectionReason, detail: String)
     /// The replica store failed.
     case store(ReplicaStoreError)
     /// The token file could not be written or read.

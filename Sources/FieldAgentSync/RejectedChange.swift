@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 
 /// A local change the server refused, kept so the agent can see it and act; never dropped silently.
 ///
@@ -9,7 +10,8 @@ public struct RejectedChange: Sendable, Hashable {
     public var id: ChangeID
     /// The customer it was aimed at.
     public var customer: String
-    /// The stable reason code (protocol.md → per-change results), e.g. `not-assigned`.
+    /// The stable reason code as spelled on the wire (``RejectionReason``), e.g. `not-assigned`;
+    /// kept as text because the device stores and shows it.
     public var reason: String
     /// The server's explanation, if any.
     public var detail: String?
@@ -24,6 +26,16 @@ public struct RejectedChange: Sendable, Hashable {
         self.detail = detail
         self.change = change
     }
+
+    /// A rejection record for one of the protocol's reasons.
+    public init(
+        id: ChangeID, customer: String, reason: RejectionReason, detail: String? = nil, change: Change? = nil
+    ) {
+        self.init(id: id, customer: customer, reason: reason.rawValue, detail: detail, change: change)
+    }
+
+    /// The reason as the protocol's ``RejectionReason``.
+    public var rejectionReason: RejectionReason { RejectionReason(rawValue: reason) }
 
     var json: Value {
         var o: [String: Value] = [

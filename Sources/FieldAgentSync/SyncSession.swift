@@ -1,5 +1,5 @@
 import FieldAgentCore
-import Foundation
+import FieldAgentProtocol
 
 /// The client side of one sync (protocol.md) as a pure state machine: push pending changes in
 /// batches, record the per-change results, then pull pages until the server has nothing more.
@@ -13,6 +13,8 @@ import Foundation
 /// // loop: perform `action`, then feed its result back as the next event
 /// ```
 ///
+/// Every message is written and read through FieldAgentProtocol, the same code the server uses.
+///
 /// Retries: a network failure or a 5xx answer makes it send the same request again after the
 /// ``RetryPolicy``'s backoff, up to its attempt limit. Because pushes are idempotent and a pull
 /// is repeated from the last *saved* cursor, a retry never duplicates or skips anything.
@@ -25,9 +27,9 @@ public struct SyncSession: Sendable {
         public var token: String
         /// This replica's id (the push body's `device`).
         public var device: String
-        /// Changes per push (protocol limit 1,000).
+        /// Changes per push (at most ``ProtocolLimits/maxChangesPerPush``).
         public var pushLimit: Int
-        /// Changes per pulled page (protocol limit 1–5,000).
+        /// Changes per pulled page (within ``ProtocolLimits/pageLimits``).
         public var pageLimit: Int
         /// Retry and backoff on network failures.
         public var retry: RetryPolicy
@@ -36,14 +38,16 @@ public struct SyncSession: Sendable {
 
         /// A configuration.
         public init(
-            server: String, token: String, device: String, pushLimit: Int = 1_000, pageLimit: Int = 5_000,
-            retry: RetryPolicy = RetryPolicy(), maxPushes: Int = 1_000
+            server: String, token: String, device: String, pushLimit: Int = ProtocolLimits.maxChangesPerPush,
+            pageLimit: Int = ProtocolLimits.pageLimits.upperBound, retry: RetryPolicy = RetryPolicy(),
+            maxPushes: Int = 1_000
         ) {
             self.server = server
             self.token = token
             self.device = device
-            self.pushLimit = min(max(1, pushLimit), 1_000)
-            self.pageLimit = min(max(1, pageLimit), 5_000)
+            self.pushLimit = min(max(1, pushLimit), ProtocolLimits.maxChangesPerPush)
+            self.pageLimit = min(
+                max(ProtocolLimits.pageLimits.lowerBound, pageLimit), ProtocolLimits.pageLimits.upperBound)
             self.retry = retry
             self.maxPushes = max(1, maxPushes)
         }
@@ -76,7 +80,7 @@ public struct SyncSession: Sendable {
         /// Save the server's results for `batch`, durably and atomically.
         case recordPush(batch: [Change], results: [ChangeResult], serverTime: Int64)
         /// Save the page and its cursor, durably and atomically.
-        case applyPage(PullPage)
+        case applyPage(PullResponse)
         /// The sync is complete: record its time and report.
         case finish(SyncReport)
         /// The sync stopped; nothing saved is lost.
@@ -84,7 +88,9 @@ public struct SyncSession: Sendable {
     }
 
     enum Phase: Sendable {
-        case idle, loading, pushing([Change]), recording([Change]), pulling, applying(PullPage), done
+        case idle, loading, pushing([Change]), recording([Change]), pulling
+        case applying(PullResponse, byteCount: Int)
+        case done
     }
 
     /// The configuration the session runs with.
@@ -132,16 +138,16 @@ public struct SyncSession: Sendable {
             return .loadPushBatch(limit: configuration.pushLimit)
         case (.pulling, .response(let response)):
             return pullAnswered(response)
-        case (.applying(let page), .pageApplied(let outcome)):
+        case (.applying(let page, let byteCount), .pageApplied(let outcome)):
             cursor = page.cursor
             report.pages += 1
             report.pulledChanges += page.changes.count
-            report.pulledBytes += page.byteCount
+            report.pulledBytes += byteCount
             report.purged += outcome.purged
             report.erased += outcome.erased
             progress.pages += 1
             progress.changes += page.changes.count
-            progress.bytes += page.byteCount
+            progress.bytes += byteCount
             if page.more { return startPull() }
             phase = .done
             return .finish(report)
@@ -157,93 +163,63 @@ public struct SyncSession: Sendable {
     // MARK: - Push
 
     func pushRequest(_ batch: [Change]) -> TransportRequest {
-        let body = JSON.bytes(
-            .object(["device": .string(configuration.device), "changes": .list(batch.map(WireChange.encode))]))
-        return TransportRequest(method: "POST", target: "/v1/push", headers: headers(json: true), body: body)
+        let body = PushRequest(device: configuration.device, changes: batch).body
+        return TransportRequest(
+            method: "POST", target: SyncEndpoint.push.path, headers: headers(json: true), body: body)
     }
 
     mutating func pushAnswered(_ batch: [Change], _ response: TransportResponse) -> Action {
         if let failure = classify(response) { return failure }
-        guard let json = try? JSON.parse(response.body), let items = json["results"]?.listValue,
-            let serverTime = json["serverTime"]?.intValue
-        else { return fail(.invalidResponse("a push answer needs results and serverTime")) }
-        var results: [ChangeResult] = []
-        for item in items {
-            guard let result = try? ChangeResult(json: item) else {
-                return fail(.invalidResponse("a push result is malformed"))
-            }
-            results.append(result)
+        let answer: PushResponse
+        do {
+            answer = try PushResponse(body: response.body)
+        } catch {
+            return fail(.invalidResponse(error.description))
         }
-        guard results.count == batch.count, zip(results, batch).allSatisfy({ $0.id == $1.id }) else {
+        guard answer.results.count == batch.count, zip(answer.results, batch).allSatisfy({ $0.id == $1.id }) else {
             return fail(.invalidResponse("push results do not match the changes sent"))
         }
-        for (result, change) in zip(results, batch)
-        where result.reason == "clock-skew" && restamped.contains(result.id) {
-            skewRefusal = change.hlc.wallMillis - serverTime
+        for (result, change) in zip(answer.results, batch)
+        where result.reason == .clockSkew && restamped.contains(result.id) {
+            skewRefusal = change.hlc.wallMillis - answer.serverTime
         }
         report.pushes += 1
         report.pushedBytes += request?.body.count ?? 0
         phase = .recording(batch)
-        return .recordPush(batch: batch, results: results, serverTime: serverTime)
+        return .recordPush(batch: batch, results: answer.results, serverTime: answer.serverTime)
     }
 
     // MARK: - Pull
 
     mutating func startPull() -> Action {
         phase = .pulling
-        var target = "/v1/pull?limit=\(configuration.pageLimit)"
-        if let cursor { target += "&cursor=" + SyncSession.percentEncoded(cursor) }
+        let pull = PullRequest(cursor: cursor, limit: configuration.pageLimit)
         var headers = headers(json: false)
         // Ask for the compact binary page; a server that only speaks JSON answers JSON.
-        headers["Accept"] = "\(BinaryPage.mediaType), application/json;q=0.5"
-        return send(TransportRequest(method: "GET", target: target, headers: headers))
+        headers["Accept"] = "\(MediaType.binaryPage), \(MediaType.json);q=0.5"
+        return send(TransportRequest(method: "GET", target: pull.target, headers: headers))
     }
 
     mutating func pullAnswered(_ response: TransportResponse) -> Action {
         if let failure = classify(response) { return failure }
-        if response.headers.first(where: { $0.key.lowercased() == "content-type" })?.value == BinaryPage.mediaType {
-            let binary: BinaryPage.Page
-            do {
-                binary = try BinaryPage.decode(response.body)
-            } catch {
-                return fail(.invalidResponse(error.description))
-            }
-            return applying(
-                PullPage(
-                    changes: binary.changes, purge: binary.purge, cursor: binary.cursor,
-                    more: binary.more && !(binary.changes.isEmpty && binary.cursor == cursor),
-                    serverTime: binary.serverTime, byteCount: response.body.count))
+        let contentType = response.headers.first { $0.key.lowercased() == "content-type" }?.value
+        var page: PullResponse
+        do {
+            page = try PullResponse(body: response.body, contentType: contentType)
+        } catch {
+            return fail(.invalidResponse(error.description))
         }
-        guard let json = try? JSON.parse(response.body), let items = json["changes"]?.listValue,
-            let next = json["cursor"]?.stringValue, let more = json["more"]?.boolValue,
-            let serverTime = json["serverTime"]?.intValue
-        else { return fail(.invalidResponse("a pull answer needs changes, cursor, more and serverTime")) }
-        var changes: [Change] = []
-        changes.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            do {
-                changes.append(try WireChange.decode(item, path: "changes[\(index)]"))
-            } catch {
-                return fail(.invalidResponse(error.description))
-            }
-        }
-        let purge = json["purge"]?.listValue?.compactMap(\.stringValue) ?? []
-        return applying(
-            PullPage(
-                changes: changes, purge: purge, cursor: next, more: more && !(changes.isEmpty && next == cursor),
-                serverTime: serverTime, byteCount: response.body.count))
-    }
-
-    private mutating func applying(_ page: PullPage) -> Action {
-        phase = .applying(page)
+        // A server stuck at one cursor must not keep the client pulling forever.
+        if page.changes.isEmpty && page.cursor == cursor { page.more = false }
+        phase = .applying(page, byteCount: response.body.count)
         return .applyPage(page)
     }
 
     // MARK: - Requests, retries and errors
 
     func headers(json: Bool) -> [String: String] {
-        var headers = ["Authorization": "Bearer \(configuration.token)", "Accept": "application/json"]
-        if json { headers["Content-Type"] = "application/json" }
+        var headers = ["Authorization": "Bearer \(configuration.token)", "Accept": MediaType.json]
+        if json { headers["Content-Type"] = MediaType.json }
         return headers
     }
 
@@ -262,42 +238,26 @@ public struct SyncSession: Sendable {
         return .send(request, after: configuration.retry.delay(beforeRetry: attempts - 1))
     }
 
-    /// The action for a non-200 answer, or nil for a 200.
+    /// The action for a non-200 answer, or nil for a 200. Problem bodies are read leniently: a
+    /// proxy's error page still gives a clear error, just without a problem type.
     mutating func classify(_ response: TransportResponse) -> Action? {
         if response.status == 200 { return nil }
-        let problem = try? JSON.parse(response.body)
-        let type = problem?["type"]?.stringValue.map { String($0.split(separator: ":").last ?? "") } ?? ""
-        let detail = problem?["detail"]?.stringValue ?? ""
+        let problem = try? Problem(body: response.body)
         switch response.status {
         case 401:
             return fail(
-                type == "token-revoked"
+                problem?.problemType == .tokenRevoked
                     ? .tokenRevoked(server: configuration.server) : .unauthorized(server: configuration.server))
         case 408, 429, 500...599:
             return retry(reason: "the server answered HTTP \(response.status)")
         default:
-            return fail(.refused(status: response.status, type: type.isEmpty ? "unknown" : type, detail: detail))
+            return fail(
+                .refused(status: response.status, type: problem?.code ?? "unknown", detail: problem?.detail ?? ""))
         }
     }
 
     mutating func fail(_ error: SyncError) -> Action {
         phase = .done
         return .fail(error)
-    }
-
-    /// Percent-encodes everything but RFC 3986 unreserved characters (cursors are opaque).
-    static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
     }
 }

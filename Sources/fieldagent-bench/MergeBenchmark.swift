@@ -12,12 +12,11 @@ enum MergeBenchmark {
         let buildSeconds = Stopwatch.seconds {
             for customer in data {
                 for (field, value) in customer.fields {
-                    _ = builder.set(
-                        Target(customer: customer.id, field: field), to: value, agent: "bench", wallMillis: wall)
+                    _ = builder.commit(.set(Target(customer: customer.id, field: field), value), by: "bench", at: wall)
                 }
                 for (id, event) in customer.events {
-                    _ = builder.create(
-                        .contact, id: id, customer: customer.id, body: event, agent: "bench", wallMillis: wall)
+                    _ = builder.commit(
+                        .create(.contact, id: id, customer: customer.id, body: event), by: "bench", at: wall)
                 }
             }
         }
@@ -37,11 +36,9 @@ enum MergeBenchmark {
                 t += 1
                 switch edit {
                 case .set(let customer, let field, let value):
-                    _ = fork.set(
-                        Target(customer: customer, field: field), to: value, agent: "agent-\(r)", wallMillis: t)
+                    _ = fork.commit(.set(Target(customer: customer, field: field), value), by: "agent-\(r)", at: t)
                 case .append(let customer, let id, let event):
-                    _ = fork.create(
-                        .contact, id: id, customer: customer, body: event, agent: "agent-\(r)", wallMillis: t)
+                    _ = fork.commit(.create(.contact, id: id, customer: customer, body: event), by: "agent-\(r)", at: t)
                 }
             }
             forks.append(fork)

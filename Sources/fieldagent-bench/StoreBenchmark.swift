@@ -132,9 +132,10 @@ enum StoreBenchmark {
         var office = ReplicaState(replicaID: "backoffice")
         var changes: [Change] = []
         for i in 0..<customers {
-            changes += office.importCustomer(
-                Customer(id: "C-\(i)", name: "Customer \(i)", timeZone: "Europe/Helsinki", agents: ["bench"]),
-                agent: "backoffice", wallMillis: at.millisecondsSinceEpoch)
+            changes += office.commit(
+                office.importEdits(
+                    for: Customer(id: "C-\(i)", name: "Customer \(i)", timeZone: "Europe/Helsinki", agents: ["bench"])),
+                by: "backoffice", at: at.millisecondsSinceEpoch)
         }
         _ = try! replica.applyPage(
             changes: changes, purge: [], cursor: "1", serverTime: at.millisecondsSinceEpoch, at: at)
@@ -147,7 +148,7 @@ enum StoreBenchmark {
         defer { replica.close() }
         var micros: [Double] = []
         for i in 0..<(samples + 10) {
-            let edit = LocalEdit.set(Target(customer: "C-\(i % 100)", field: "note"), .string("visit \(i)"))
+            let edit = Edit.set(Target(customer: "C-\(i % 100)", field: "note"), .string("visit \(i)"))
             let seconds = Stopwatch.seconds { _ = try! replica.record([edit], agent: "bench", at: at) }
             if i >= 10 { micros.append(seconds * 1e6) }
         }
@@ -235,7 +236,7 @@ enum StoreBenchmark {
         var office = ReplicaState(replicaID: "backoffice")
         var changes: [Change] = []
         for customer in portfolio.customers {
-            changes += office.importCustomer(customer, agent: "backoffice", wallMillis: at.millisecondsSinceEpoch)
+            changes += office.commit(office.importEdits(for: customer), by: "backoffice", at: at.millisecondsSinceEpoch)
         }
         for contact in contacts {
             var body: [String: Value] = [
@@ -244,9 +245,9 @@ enum StoreBenchmark {
             ]
             if let note = contact.note { body["note"] = .string(note) }
             changes.append(
-                office.create(
-                    .contact, id: contact.id, customer: contact.customerId, body: .object(body), agent: contact.agent,
-                    wallMillis: contact.at.millisecondsSinceEpoch))
+                office.commit(
+                    .create(.contact, id: contact.id, customer: contact.customerId, body: .object(body)),
+                    by: contact.agent, at: contact.at.millisecondsSinceEpoch))
         }
         let replica = try! ReplicaStore.create(at: path, replicaID: "bench-00000002")
         var cursor = 0

@@ -33,7 +33,7 @@ enum SyncBenchmark {
         let ids = generated.customers.map(\.id)
         let at = Value.string("2026-11-20T10:00:00Z")
         for batch in 0..<50 {
-            let edits: [LocalEdit] = (0..<1_000).map { i in
+            let edits: [Edit] = (0..<1_000).map { i in
                 let n = batch * 1_000 + i
                 return .create(
                     .contact, id: "K-bench-\(n)", customer: ids[n % ids.count],

@@ -1,4 +1,4 @@
-import FieldAgentCLI
+import FieldAgentServerCLI
 import Foundation
 
 exit(ServerTool.main(Array(CommandLine.arguments.dropFirst())))

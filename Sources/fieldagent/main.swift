@@ -1,4 +1,4 @@
-import FieldAgentCLI
+import FieldAgentClientCLI
 import Foundation
 
 exit(await ClientTool.main(Array(CommandLine.arguments.dropFirst())))

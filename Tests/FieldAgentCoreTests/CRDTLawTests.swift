@@ -73,7 +73,7 @@ import Testing
         for conflict in full.conflicts() {
             let target = Target(
                 customer: conflict.customer, entity: conflict.entity, id: conflict.id, field: conflict.field)
-            resolutions.append(resolver.set(target, to: "resolved", agent: "resolver", wallMillis: 2_000_000_000_000))
+            resolutions.append(resolver.commit(.set(target, "resolved"), by: "resolver", at: 2_000_000_000_000))
         }
         guard resolver.conflicts().isEmpty else { return "resolution left conflicts on the resolver" }
         var other = ReplicaState(replicaID: "other")

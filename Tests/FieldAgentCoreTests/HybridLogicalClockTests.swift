@@ -52,8 +52,8 @@ import Testing
         let report = replica.apply(future, wallMillis: 1_000_000)
         #expect(report.skews.count == 1)
         #expect(replica.value(Target(customer: "C-1", field: "phone")) == "+358401111111")
-        let local = replica.set(
-            Target(customer: "C-1", field: "phone"), to: "+358402222222", agent: "alice", wallMillis: 1_000_001)
+        let local = replica.commit(
+            .set(Target(customer: "C-1", field: "phone"), "+358402222222"), by: "alice", at: 1_000_001)
         #expect(local.hlc.wallMillis == 1_000_001)
         // The local write saw the future value, so it supersedes it despite the lower timestamp.
         #expect(replica.value(Target(customer: "C-1", field: "phone")) == "+358402222222")

@@ -33,19 +33,20 @@ struct ScenarioGenerator {
             switch rng.next() % 20 {
             case 0..<9:
                 let field = ScenarioGenerator.fields[Int(rng.next() % 3)]
-                made = replicas[r].set(
-                    Target(customer: customer, field: field), to: .string("v\(rng.next() % 5)"), agent: "a\(r)",
-                    wallMillis: wall)
+                made = replicas[r].commit(
+                    .set(Target(customer: customer, field: field), .string("v\(rng.next() % 5)")), by: "a\(r)", at: wall
+                )
             case 9..<13:
                 let flag = ScenarioGenerator.flags[Int(rng.next() % 3)]
-                made = replicas[r].setFlag(
-                    customer: customer, flag: flag, present: rng.next() % 2 == 0, agent: "a\(r)", wallMillis: wall)
+                made = replicas[r].commit(
+                    .flag(customer: customer, flag: flag, present: rng.next() % 2 == 0), by: "a\(r)", at: wall)
             case 13..<16:
-                made = replicas[r].create(
-                    .contact, id: "K-\(r)-\(changes.count)", customer: customer,
-                    body: .object(["note": .string("n\(rng.next() % 100)")]), agent: "a\(r)", wallMillis: wall)
+                made = replicas[r].commit(
+                    .create(
+                        .contact, id: "K-\(r)-\(changes.count)", customer: customer,
+                        body: .object(["note": .string("n\(rng.next() % 100)")])), by: "a\(r)", at: wall)
             case 16:
-                made = replicas[r].erase(customer: customer, agent: "a\(r)", wallMillis: wall)
+                made = replicas[r].commit(.erase(customer: customer), by: "a\(r)", at: wall)
             default:
                 // Sync with a random peer via deltas (both directions), creating causal order.
                 let p = Int(rng.next() % UInt64(replicaCount))

@@ -8,14 +8,14 @@ import Testing
         for i in 0..<9_000 {
             let customer = "C-\(i)"
             for field in ["name", "phone", "email", "address", "note"] {
-                _ = state.set(
-                    Target(customer: customer, field: field), to: .string("\(field) \(i)"), agent: "a", wallMillis: 1)
+                _ = state.commit(
+                    .set(Target(customer: customer, field: field), .string("\(field) \(i)")), by: "a", at: 1)
             }
-            _ = state.create(
-                .contact, id: "K-\(i)", customer: customer, body: .object(["n": .int(Int64(i))]), agent: "a",
-                wallMillis: 2)
+            _ = state.commit(
+                .create(.contact, id: "K-\(i)", customer: customer, body: .object(["n": .int(Int64(i))])), by: "a",
+                at: 2)
         }
-        _ = state.erase(customer: "C-17", agent: "backoffice", wallMillis: 3)
+        _ = state.commit(.erase(customer: "C-17"), by: "backoffice", at: 3)
         return state
     }
 

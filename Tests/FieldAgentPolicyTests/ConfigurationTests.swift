@@ -13,6 +13,12 @@ import Testing
                 == JSON.parse(PolicyConfiguration.defaultJSON))
     }
 
+    @Test func embeddedResourceIsTheFixtureFileByteForByte() throws {
+        let fixture = try Fixture.bytes("policy/default-policy.json")
+        #expect(PackageResources.default_policy_json == fixture)
+        #expect(Array(PolicyConfiguration.defaultJSON.utf8) == fixture)
+    }
+
     @Test func defaultsAreTheSpecsNumbers() {
         let c = PolicyConfiguration.standard
         #expect(c.graceDays == 0)

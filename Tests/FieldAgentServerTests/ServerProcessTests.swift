@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentSystem
 import FieldAgentTestSupport
 import Foundation
@@ -178,7 +179,7 @@ import Testing
         let batch = "{\"device\": \"a1\", \"changes\": \(JSON.string(.list([contact, csat, foreign])))}"
         let rejected = try results(try post(alice, batch))
         #expect(rejected.map(\.status) == [.rejected, .rejected, .rejected])
-        #expect(rejected.map(\.reason) == ["invalid-value", "invalid-value", "not-assigned"])
+        #expect(rejected.map(\.reason) == [.invalidValue, .invalidValue, .notAssigned])
         #expect(try healthy())
 
         // No token, a wrong token, a revoked token: 401 with the problem type telling them apart.
@@ -259,8 +260,8 @@ import Testing
             try JSON.parse(String($0))
         }
         try #require(lines.count == 4)
-        let health = try WireFixtureTests.value("health-response.json")
-        let unauthorized = try WireFixtureTests.value("problem-unauthorized.json")
+        let health = try WireFixture.value("health-response.json")
+        let unauthorized = try WireFixture.value("problem-unauthorized.json")
         #expect(lines[0]["status"] == 200 && lines[0]["body"] == health)
         #expect(lines[1]["status"] == 200 && lines[1]["type"] == "application/json")
         let pushed = try PushResponse(json: lines[1]["body"] ?? .null)

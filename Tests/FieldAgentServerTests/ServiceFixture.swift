@@ -1,5 +1,6 @@
 import FieldAgentCore
 import FieldAgentHTTP
+import FieldAgentProtocol
 import FieldAgentTestSupport
 import Synchronization
 

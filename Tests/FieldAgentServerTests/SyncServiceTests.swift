@@ -1,5 +1,6 @@
 import FieldAgentCore
 import FieldAgentHTTP
+import FieldAgentProtocol
 import FieldAgentTestSupport
 import Testing
 
@@ -40,8 +41,8 @@ import Testing
                 ServiceFixture.change("a1", 3, agent: "bob", customer: "C-1"),
             ])
         #expect(result.results.map(\.status) == [.rejected, .accepted, .rejected])
-        #expect(result.results[0].reason == "not-assigned")
-        #expect(result.results[2].reason == "wrong-agent")
+        #expect(result.results[0].reason == .notAssigned)
+        #expect(result.results[2].reason == .wrongAgent)
         #expect(f.storage.currentState().value(Target(customer: "C-1", field: "phone")) == "+358409999999")
     }
 
@@ -58,7 +59,7 @@ import Testing
                 ServiceFixture.change("a1", 3, agent: "alice", customer: "C-1", field: "accounts", value: .list([])),
                 ServiceFixture.change("a1", 4, agent: "alice", customer: "C-1", field: "note", value: "calm"),
             ])
-        #expect(result.results.map(\.reason) == ["invalid-value", "invalid-value", "read-only-field", nil])
+        #expect(result.results.map(\.reason) == [.invalidValue, .invalidValue, .readOnlyField, nil])
     }
 
     @Test func malformedRequestsChangeNothing() throws {
@@ -103,7 +104,7 @@ import Testing
         #expect(again.results.map(\.status) == [.duplicate, .duplicate])
         #expect(f.storage.lastSequence == sequence)
         let reused = ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1", value: "+358400000000")
-        #expect(try f.push(alice, [reused]).results[0].reason == "id-reused")
+        #expect(try f.push(alice, [reused]).results[0].reason == .idReused)
     }
 
     @Test func clockSkewBeyondFiveMinutesIsRejectedAndRestampedChangeAccepted() throws {
@@ -113,7 +114,7 @@ import Testing
         let skewed = ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1", wall: ahead)
         let edge = ServiceFixture.change("a1", 2, agent: "alice", customer: "C-1", wall: ahead - 1)
         let result = try f.push(alice, [skewed, edge])
-        #expect(result.results[0].reason == "clock-skew")
+        #expect(result.results[0].reason == .clockSkew)
         #expect(result.results[1].status == .accepted)
         #expect(result.serverTime == ServiceFixture.start)
         f.clock.store(ahead)
@@ -153,7 +154,7 @@ import Testing
         #expect(replica.value(Target(customer: "C-1", field: "phone")) == "+358409999999")
         #expect(replica.value(Target(customer: "C-1", field: "name")) == "Aino Virtanen")
         let late = try f.push(alice, [ServiceFixture.change("a1", 2, agent: "alice", customer: "C-1")])
-        #expect(late.results[0].reason == "not-assigned")
+        #expect(late.results[0].reason == .notAssigned)
     }
 
     @Test func erasureReachesPullsAndLeavesNoPersonalDataInFiles() throws {
@@ -167,12 +168,12 @@ import Testing
         let page = try f.pullAll(alice, cursor: cursor)
         #expect(page.changes.map(\.op) == [.erase])
         let stale = try f.push(alice, [ServiceFixture.change("a1", 2, agent: "alice", customer: "C-1")])
-        #expect(stale.results[0].reason == "customer-erased")
+        #expect(stale.results[0].reason == .customerErased)
         #expect(
             try f.push(
                 alice,
                 [ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1", field: "note", value: "Secretnote Zq")]
-            ).results[0].reason == "customer-erased")
+            ).results[0].reason == .customerErased)
         let fresh = try f.pullAll(alice)
         #expect(fresh.changes.filter { $0.target.customer == "C-1" }.map(\.op) == [.erase])
         for needle in ["Aino Virtanen", "+358401234567", "Secretnote Zq", "Kauppa Oy"] {

@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentSync
 import FieldAgentTestSupport
 import Testing
@@ -9,15 +10,9 @@ import Testing
     static func binary(_ response: TransportResponse, _ damage: @Sendable ([UInt8]) -> [UInt8]) throws
         -> TransportResponse
     {
-        let json = try JSON.parse(response.body)
-        var changes: [Change] = []
-        for item in json["changes"]?.listValue ?? [] { changes.append(try WireChange.decode(item)) }
-        let bytes = BinaryPage.encode(
-            changes: changes, purge: json["purge"]?.listValue?.compactMap(\.stringValue) ?? [],
-            cursor: json["cursor"]?.stringValue ?? "", more: json["more"]?.boolValue ?? false,
-            serverTime: json["serverTime"]?.intValue ?? 0)
+        let page = try PullResponse(json: try JSON.parse(response.body))
         return TransportResponse(
-            status: 200, headers: ["content-type": BinaryPage.mediaType], body: damage(bytes))
+            status: 200, headers: ["content-type": MediaType.binaryPage], body: damage(page.binary))
     }
 
     func driver(_ home: AgentHome, _ transport: InMemoryTransport) -> SyncDriver {

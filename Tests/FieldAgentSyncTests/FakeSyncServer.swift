@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentSync
 import Synchronization
 
@@ -36,7 +37,8 @@ final class FakeSyncServer: Sendable {
     func importCustomer(_ customer: Customer) {
         state.withLock { s in
             for agent in customer.agents { s.assigned[customer.id, default: []].insert(agent) }
-            let changes = s.backOffice.importCustomer(customer, agent: "backoffice", wallMillis: s.now - 60_000)
+            let changes = s.backOffice.commit(
+                s.backOffice.importEdits(for: customer), by: "backoffice", at: s.now - 60_000)
             for change in changes { s.accept(change) }
         }
     }
@@ -50,7 +52,7 @@ final class FakeSyncServer: Sendable {
 
     func erase(_ customer: String) {
         state.withLock { s in
-            let tombstone = s.backOffice.erase(customer: customer, agent: "backoffice", wallMillis: s.now)
+            let tombstone = s.backOffice.commit(.erase(customer: customer), by: "backoffice", at: s.now)
             s.accept(tombstone)
             s.erased.insert(customer)
         }
@@ -116,15 +118,15 @@ extension FakeSyncServer.State {
                 result =
                     existing == change
                     ? ChangeResult(id: change.id, status: .duplicate)
-                    : ChangeResult(id: change.id, status: .rejected, reason: "id-reused", detail: "reused id")
+                    : ChangeResult(id: change.id, status: .rejected, reason: .idReused, detail: "reused id")
             } else if change.hlc.wallMillis > now + 5 * 60 * 1000 {
-                result = ChangeResult(id: change.id, status: .rejected, reason: "clock-skew", detail: "clock ahead")
+                result = ChangeResult(id: change.id, status: .rejected, reason: .clockSkew, detail: "clock ahead")
             } else if erased.contains(change.target.customer) {
                 result = ChangeResult(
-                    id: change.id, status: .rejected, reason: "customer-erased", detail: "the customer was erased")
+                    id: change.id, status: .rejected, reason: .customerErased, detail: "the customer was erased")
             } else if !(assigned[change.target.customer]?.contains(agent) ?? false) {
                 result = ChangeResult(
-                    id: change.id, status: .rejected, reason: "not-assigned", detail: "not assigned to you")
+                    id: change.id, status: .rejected, reason: .notAssigned, detail: "not assigned to you")
             } else {
                 accept(change)
                 result = ChangeResult(id: change.id, status: .accepted)

@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentProtocol
 import FieldAgentSync
 import FieldAgentSystem
 import FieldAgentTestSupport
@@ -95,7 +96,7 @@ import Testing
             batch: batch,
             results: [
                 ChangeResult(id: batch[0].id, status: .accepted),
-                ChangeResult(id: batch[1].id, status: .rejected, reason: "not-assigned", detail: "not yours"),
+                ChangeResult(id: batch[1].id, status: .rejected, reason: .notAssigned, detail: "not yours"),
             ], serverTime: at.millisecondsSinceEpoch, at: at)
         #expect(outcome.accepted == 1)
         try store.markSynced(at: at)
@@ -116,9 +117,9 @@ import Testing
         let store = try ReplicaStore.create(at: path, replicaID: "alice-1")
         defer { store.close() }
         var office = ReplicaState(replicaID: "backoffice")
-        let imported = office.importCustomer(
-            Sample.customer("C-9", agents: ["alice"], name: "Zebulon Quuxington"), agent: "backoffice",
-            wallMillis: at.millisecondsSinceEpoch)
+        let imported = office.commit(
+            office.importEdits(for: Sample.customer("C-9", agents: ["alice"], name: "Zebulon Quuxington")),
+            by: "backoffice", at: at.millisecondsSinceEpoch)
         _ = try page(store, imported, cursor: "1")
         try store.record(
             [
@@ -132,7 +133,7 @@ import Testing
             ], agent: "alice", at: at)
         #expect(try RawFiles.anyContains("Zebulon Quuxington", under: path))
         #expect(try RawFiles.anyContains("Secret-Note-Text", under: path))
-        let tombstone = office.erase(customer: "C-9", agent: "backoffice", wallMillis: at.millisecondsSinceEpoch)
+        let tombstone = office.commit(.erase(customer: "C-9"), by: "backoffice", at: at.millisecondsSinceEpoch)
         let outcome = try page(store, [tombstone], cursor: "2")
         #expect(outcome.erased == ["C-9"])
         #expect(outcome.droppedPending.count == 2)
@@ -150,9 +151,9 @@ import Testing
         let path = dir.appending("replica")
         var store = try ReplicaStore.create(at: path, replicaID: "alice-1")
         var office = ReplicaState(replicaID: "backoffice")
-        let imported = office.importCustomer(
-            Sample.customer("C-7", agents: ["alice"], name: "Purgatory Person"), agent: "backoffice",
-            wallMillis: at.millisecondsSinceEpoch)
+        let imported = office.commit(
+            office.importEdits(for: Sample.customer("C-7", agents: ["alice"], name: "Purgatory Person")),
+            by: "backoffice", at: at.millisecondsSinceEpoch)
         _ = try page(store, imported, cursor: "1")
         _ = try page(store, [], purge: ["C-7"], cursor: "2")
         #expect(store.state.customer("C-7") == nil)

@@ -175,59 +175,16 @@ public struct ReplicaState: Sendable {
     /// Whether the change `id` has been applied (or is covered by an adopted vector).
     public func hasSeen(_ id: ChangeID) -> Bool { seen[id.replica]?.contains(id.counter) ?? false }
 
-    // MARK: - Local edits
-
-    /// Writes `value` to a field, replacing every value currently there (so it also resolves a conflict).
-    public mutating func set(_ target: Target, to value: Value, agent: String, wallMillis: Int64) -> Change {
-        let current = ReplicaState.context(of: customers[target.customer]?.entries(.set, target) ?? [])
-        return commitLocal(
-            target: target, op: .set, value: value, agent: agent, replaces: current, wallMillis: wallMillis)
-    }
-
-    /// Adds or removes a flag. A removal names only the adds it saw, so a concurrent add survives.
-    public mutating func setFlag(
-        customer: String, flag: String, present: Bool, agent: String, wallMillis: Int64
-    ) -> Change {
-        let current = ReplicaState.context(
-            of: customers[customer]?.entries(.flag, Target(customer: customer, field: flag)) ?? [])
-        return commitLocal(
-            target: Target(customer: customer, field: flag), op: .flag, value: .bool(present), agent: agent,
-            replaces: current, wallMillis: wallMillis)
-    }
-
-    /// Creates an event (contact, promise, note) with the given body.
-    public mutating func create(
-        _ entity: EntityKind, id: String, customer: String, body: Value, agent: String, wallMillis: Int64
-    ) -> Change {
-        commitLocal(
-            target: Target(customer: customer, entity: entity, id: id), op: .create, value: body, agent: agent,
-            replaces: [], wallMillis: wallMillis)
-    }
-
-    /// Erases a customer everywhere this change reaches.
-    public mutating func erase(customer: String, agent: String, wallMillis: Int64) -> Change {
-        commitLocal(
-            target: Target(customer: customer), op: .erase, value: .null, agent: agent, replaces: [],
-            wallMillis: wallMillis)
-    }
-
     /// The counter the next local change will get.
     public var nextCounter: UInt64 { (seen[replicaID]?.maximum ?? 0) + 1 }
-
-    private mutating func commitLocal(
-        target: Target, op: Operation, value: Value, agent: String, replaces: [ChangeID], wallMillis: Int64
-    ) -> Change {
-        let change = Change(
-            id: ChangeID(replica: replicaID, counter: nextCounter), hlc: clock.now(wallMillis: wallMillis),
-            agent: agent, target: target, op: op, value: value, replaces: replaces)
-        apply(change)
-        return change
-    }
 
     // MARK: - Reading
 
     /// Ids of customers with any live data, sorted.
     public var customerIDs: [String] { customers.keys.sorted() }
+
+    /// Whether `customer` has any live data here (cheaper than searching ``customerIDs``).
+    public func holdsCustomer(_ customer: String) -> Bool { customers[customer] != nil }
 
     /// Ids of erased customers, sorted.
     public var erasedCustomerIDs: [String] { erased.keys.sorted() }

@@ -1,8 +1,8 @@
 /// The mapping between domain records and the CRDT: which register holds which field, and how
 /// events become contacts, promises and satisfaction notes.
 ///
-/// Import and the back office write customers through ``ReplicaState/importCustomer(_:agent:wallMillis:)``;
-/// every replica reads them back with ``ReplicaState/customer(_:)``. Keeping both directions in one
+/// Import writes customers through ``ReplicaState/importEdits(for:assignedAgents:)``; every replica
+/// reads them back with ``ReplicaState/customer(_:)``. Keeping both directions in one
 /// file keeps them from drifting apart.
 extension Customer {
     /// The register value of each stored field, keyed by portfolio key. Absent optionals are omitted.
@@ -68,24 +68,6 @@ extension Account {
 }
 
 extension ReplicaState {
-    /// Writes an imported customer: every field whose shown value differs, and every flag it lacks.
-    ///
-    /// Importing the same data twice writes nothing. Flags are only added: a restrictive flag an
-    /// agent set is never removed by a re-import.
-    public mutating func importCustomer(_ customer: Customer, agent: String, wallMillis: Int64) -> [Change] {
-        var out: [Change] = []
-        let current = fields(customer: customer.id)
-        for (field, value) in customer.fieldValues.sorted(by: { $0.key < $1.key }) where current[field] != value {
-            out.append(
-                set(Target(customer: customer.id, field: field), to: value, agent: agent, wallMillis: wallMillis))
-        }
-        let present = flags(customer: customer.id)
-        for flag in customer.flags.map(\.rawValue).sorted() where !present.contains(flag) {
-            out.append(setFlag(customer: customer.id, flag: flag, present: true, agent: agent, wallMillis: wallMillis))
-        }
-        return out
-    }
-
     /// The customer as currently shown on this replica, or nil if unknown or erased.
     public func customer(_ id: String) -> Customer? {
         Customer(id: id, fields: fields(customer: id), flags: flags(customer: id))

@@ -99,18 +99,20 @@ public struct PortfolioReader {
 }
 
 /// A value with the path that leads to it, so every check can name where it failed.
-struct Node {
-    let value: Value
-    let path: String
+///
+/// `package` so the wire decoders in FieldAgentProtocol name failing members the same way.
+package struct Node {
+    package let value: Value
+    package let path: String
 
-    init(_ value: Value, _ path: String) {
+    package init(_ value: Value, _ path: String) {
         self.value = value
         self.path = path
     }
 
-    func error(_ problem: String) -> ValidationError { ValidationError(path: path, problem: problem) }
+    package func error(_ problem: String) -> ValidationError { ValidationError(path: path, problem: problem) }
 
-    func object(allowed: Set<String>) throws(ValidationError) -> ObjectNode {
+    package func object(allowed: Set<String>) throws(ValidationError) -> ObjectNode {
         guard case .object(let members) = value else { throw error("expected an object, found \(value.typeName)") }
         for key in members.keys.sorted() where !allowed.contains(key) {
             throw ValidationError(path: child(key), problem: "unknown key")
@@ -118,31 +120,31 @@ struct Node {
         return ObjectNode(node: self, members: members)
     }
 
-    func list() throws(ValidationError) -> [Node] {
+    package func list() throws(ValidationError) -> [Node] {
         guard case .list(let items) = value else { throw error("expected an array, found \(value.typeName)") }
         return items.enumerated().map { Node($1, "\(path)[\($0)]") }
     }
 
-    func string(_ rule: (String) -> String?) throws(ValidationError) -> String {
+    package func string(_ rule: (String) -> String?) throws(ValidationError) -> String {
         guard case .string(let s) = value else { throw error("expected a string, found \(value.typeName)") }
         if let problem = rule(s) { throw error(problem) }
         return s
     }
 
-    func parsed<T>(_ problem: String, _ parse: (String) -> T?) throws(ValidationError) -> T {
+    package func parsed<T>(_ problem: String, _ parse: (String) -> T?) throws(ValidationError) -> T {
         guard case .string(let s) = value else { throw error("expected a string, found \(value.typeName)") }
         guard let result = parse(s) else { throw error(problem) }
         return result
     }
 
-    func date() throws(ValidationError) -> LocalDate { try parsed("not a date") { LocalDate($0) } }
+    package func date() throws(ValidationError) -> LocalDate { try parsed("not a date") { LocalDate($0) } }
 
-    func enumeration<E: RawRepresentable & CaseIterable>(_: E.Type) throws(ValidationError) -> E
+    package func enumeration<E: RawRepresentable & CaseIterable>(_: E.Type) throws(ValidationError) -> E
     where E.RawValue == String {
         try parsed("must be one of \(E.allCases.map(\.rawValue).joined(separator: ", "))") { E(rawValue: $0) }
     }
 
-    func integer(min: Int64) throws(ValidationError) -> Int64 {
+    package func integer(min: Int64) throws(ValidationError) -> Int64 {
         guard case .int(let i) = value else {
             if case .double = value { throw error("expected a whole number of minor units") }
             throw error("expected an integer, found \(value.typeName)")
@@ -151,22 +153,22 @@ struct Node {
         return i
     }
 
-    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 }
 
 /// An object ``Node`` whose members can be looked up with their paths.
-struct ObjectNode {
-    let node: Node
-    let members: JSONObject
+package struct ObjectNode {
+    package let node: Node
+    package let members: JSONObject
 
-    func required(_ key: String) throws(ValidationError) -> Node {
+    package func required(_ key: String) throws(ValidationError) -> Node {
         guard let v = members[key], !v.isNull else {
             throw ValidationError(path: node.child(key), problem: "is required")
         }
         return Node(v, node.child(key))
     }
 
-    func optional(_ key: String) -> Node? {
+    package func optional(_ key: String) -> Node? {
         guard let v = members[key], !v.isNull else { return nil }
         return Node(v, node.child(key))
     }

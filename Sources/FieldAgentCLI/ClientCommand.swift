@@ -1,4 +1,0 @@
-/// A `fieldagent` command.
-protocol ClientCommand: ToolCommand {
-    func run(_ context: ClientContext) async throws -> ExitCode
-}

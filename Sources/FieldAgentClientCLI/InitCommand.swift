@@ -1,0 +1,57 @@
+import FieldAgentCommandKit
+import FieldAgentSync
+
+/// `fieldagent init --server URL --agent NAME --token TOKEN`: makes this directory a new device (replica).
+struct InitCommand: ClientCommand {
+    static let path = ["init"]
+    static let abstract = "set up this device for an agent (a new replica)"
+    static let synopsis = "--server URL --agent NAME --token TOKEN"
+    static let details = """
+        Creates the home directory (--home, $FIELDAGENT_HOME or ~/.fieldagent) with a new replica id.
+        The token is stored alone in HOME/token, readable only by you. Running init again on an existing
+        home for the same agent and server replaces the token (e.g. after the back office issued a new one).
+        """
+    static let valuedOptions: Set<String> = ["--server", "--agent", "--token"]
+
+    var server: String
+    var agent: String
+    var token: String
+
+    init(_ a: inout ArgumentCursor) throws(UsageError) {
+        guard let server = try a.option("--server") else { throw UsageError("missing --server URL", usage: a.usage) }
+        guard let agent = try a.option("--agent") else { throw UsageError("missing --agent NAME", usage: a.usage) }
+        guard let token = try a.option("--token") else { throw UsageError("missing --token TOKEN", usage: a.usage) }
+        (self.server, self.agent, self.token) = (server, agent, token)
+    }
+
+    func run(_ context: ClientContext) async throws -> ExitCode {
+        let created: Result<AgentHome, AgentHomeError>
+        do {
+            created = .success(
+                try AgentHome.initialize(at: context.home, server: server, agent: agent, token: token, now: context.now)
+            )
+        } catch {
+            created = .failure(error)
+        }
+        switch created {
+        case .success(let home):
+            context.console.out(
+                "Initialised \(context.home) for agent \(agent) (replica \(home.configuration.replicaID)); run `fieldagent sync`."
+            )
+            home.close()
+            return .success
+        case .failure(let error):
+            guard case .alreadyExists = error else { throw error }
+            let home = try context.openHome()
+            defer { home.close() }
+            guard home.configuration.agent == agent,
+                home.configuration.server == server || home.configuration.server + "/" == server
+            else {
+                throw AgentHomeError.alreadyExists(path: context.home)
+            }
+            try home.setToken(token)
+            context.console.out("Replaced the token of \(context.home) (replica \(home.configuration.replicaID)).")
+            return .success
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// The problem types of the sync service's error answers (protocol.md → Errors), each with its
+/// RFC 9457 `type` URI, `status` and `title` (the status's reason phrase).
+///
+/// A client tells problems apart by type, never by detail. Building the HTTP response, with the
+/// detail sentence and headers such as `WWW-Authenticate`, is the server's business.
+public enum ProblemType: String, Sendable, CaseIterable {
+    /// The token is missing, malformed or unknown.
+    case unauthorized
+    /// The token was revoked.
+    case tokenRevoked = "token-revoked"
+    /// No such path.
+    case notFound = "not-found"
+    /// The path exists but not for this method.
+    case methodNotAllowed = "method-not-allowed"
+    /// A push body that is not `application/json`.
+    case unsupportedMediaType = "unsupported-media-type"
+    /// A push body that is not JSON.
+    case invalidJSON = "invalid-json"
+    /// A push body of the wrong shape.
+    case invalidRequest = "invalid-request"
+    /// More than ``ProtocolLimits/maxChangesPerPush`` changes in one push.
+    case tooManyChanges = "too-many-changes"
+    /// A pull cursor the server did not issue.
+    case badCursor = "bad-cursor"
+    /// A pull limit outside ``ProtocolLimits/pageLimits``.
+    case badLimit = "bad-limit"
+    /// The server could not store the data; nothing was acknowledged.
+    case storageFailed = "storage-failed"
+
+    /// What every type URI starts with; the stable code follows it.
+    public static let uriPrefix = "urn:fieldagent:problem:"
+
+    /// The `type` URI, e.g. `urn:fieldagent:problem:token-revoked`.
+    public var uri: String { ProblemType.uriPrefix + rawValue }
+
+    /// The type whose URI is `uri`, or nil for any other.
+    public init?(uri: String) {
+        guard uri.hasPrefix(ProblemType.uriPrefix) else { return nil }
+        self.init(rawValue: String(uri.dropFirst(ProblemType.uriPrefix.count)))
+    }
+
+    /// The HTTP status it is answered with.
+    public var status: Int {
+        switch self {
+        case .unauthorized, .tokenRevoked: 401
+        case .notFound: 404
+        case .methodNotAllowed: 405
+        case .unsupportedMediaType: 415
+        case .invalidJSON, .badCursor, .badLimit: 400
+        case .invalidRequest: 422
+        case .tooManyChanges: 413
+        case .storageFailed: 500
+        }
+    }
+
+    /// The `title`: the reason phrase of ``status``.
+    public var title: String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 413: "Content Too Large"
+        case 415: "Unsupported Media Type"
+        case 422: "Unprocessable Content"
+        default: "Internal Server Error"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import FieldAgentCommandKit
+import FieldAgentCore
+import FieldAgentServer
+
+/// `fieldagent-server agent list`: agents, whether active, and how many customers each has.
+struct AgentListCommand: ServerCommand {
+    static let path = ["agent", "list"]
+    static let abstract = "list agents with their state and number of customers"
+    static let synopsis = "--data DIR [--json]"
+    static let valuedOptions: Set<String> = ["--data"]
+
+    var data: String
+    var json: Bool
+
+    init(_ a: inout ArgumentCursor) throws(UsageError) {
+        data = try a.dataDirectory()
+        json = try a.flag("--json")
+    }
+
+    func run(_ context: ServerContext) throws -> ExitCode {
+        let agents = try AdminClient(dataDirectory: data, now: context.now).listAgents()
+        if json {
+            context.console.json(.list(agents.map(\.json)))
+            return .success
+        }
+        var t = TextTable(["agent", "state", "customers"], alignments: [.left, .left, .right])
+        for agent in agents { t.add([agent.name, agent.revoked ? "revoked" : "active", String(agent.customers)]) }
+        context.console.out(
+            agents.isEmpty ? "No agents yet; add one with `fieldagent-server agent add NAME`." : t.render())
+        return .success
+    }
+}

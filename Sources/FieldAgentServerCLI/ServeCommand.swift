@@ -1,0 +1,39 @@
+import FieldAgentCommandKit
+import FieldAgentServer
+import FieldAgentSystem
+
+/// `fieldagent-server serve`: run the sync server until SIGTERM or SIGINT.
+struct ServeCommand: ServerCommand {
+    static let path = ["serve"]
+    static let abstract = "run the sync server (default 127.0.0.1:8080) until SIGTERM/SIGINT"
+    static let synopsis = "--data DIR [--listen HOST:PORT]"
+    static let details = """
+        Logs one line per request to stderr (no personal data). Back-office commands keep working while it
+        runs, through the admin socket in the data directory. SIGTERM or SIGINT finish in-flight requests,
+        flush storage and exit 0. Put it behind a TLS reverse proxy (see README).
+        """
+    static let valuedOptions: Set<String> = ["--data", "--listen"]
+
+    var data: String
+    var listen: String
+
+    init(_ a: inout ArgumentCursor) throws(UsageError) {
+        data = try a.dataDirectory()
+        listen = try a.option("--listen") ?? "127.0.0.1:8080"
+        do {
+            _ = try SocketAddress(parsing: listen)
+        } catch {
+            throw UsageError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080", usage: a.usage)
+        }
+    }
+
+    func run(_ context: ServerContext) throws -> ExitCode {
+        let server = try SyncServer(
+            dataDirectory: data, listen: try SocketAddress(parsing: listen), now: context.now)
+        try server.shutdownOnSignals()
+        context.console.err("fieldagent-server: listening on \(server.address) (data \(data))")
+        try server.run()
+        context.console.err("fieldagent-server: stopped")
+        return .success
+    }
+}

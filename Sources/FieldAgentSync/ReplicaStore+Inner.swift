@@ -1,0 +1,119 @@
+import FieldAgentCore
+import FieldAgentProtocol
+
+extension ReplicaStore.Inner {
+    /// The first counter no change (durable or being written) has taken.
+    var firstFreeCounter: UInt64 { max(state.nextCounter, reservedCounter + 1) }
+
+    /// Marks changes numbered by this replica as being written.
+    mutating func reserve(_ changes: [Change]) {
+        guard let last = changes.last else { return }
+        reservedCounter = max(reservedCounter, last.id.counter)
+        for change in changes { inFlight[change.id] = change }
+    }
+
+    /// Gives back the counters of changes whose write failed, when no later write took counters since.
+    mutating func unreserve(_ changes: [Change]) {
+        guard let first = changes.first, let last = changes.last else { return }
+        release(changes)
+        if reservedCounter == last.id.counter { reservedCounter = first.id.counter - 1 }
+    }
+
+    /// Ends the in-flight state of changes that are now durable.
+    mutating func release(_ changes: [Change]) {
+        for change in changes { inFlight[change.id] = nil }
+    }
+
+    mutating func load(metadata: [String: [UInt8]]) {
+        func text(_ key: String) -> String? { metadata[key].map { String(decoding: $0, as: UTF8.self) } }
+        cursor = text(ReplicaStore.Key.cursor)
+        pushedThrough = text(ReplicaStore.Key.pushedThrough).flatMap { UInt64($0) } ?? 0
+        lastSync = text(ReplicaStore.Key.lastSync).flatMap { Int64($0) }
+        clockOffset = text(ReplicaStore.Key.clockOffset).flatMap { Int64($0) } ?? 0
+        compactPending = metadata[ReplicaStore.Key.compactPending] != nil
+        if let bytes = metadata[ReplicaStore.Key.rejected], let list = (try? JSON.parse(bytes))?.listValue {
+            rejected = list.compactMap(RejectedChange.init(json:))
+        }
+    }
+
+    /// Applies one log record to the in-memory state.
+    mutating func replay(_ record: ReplicaRecord) {
+        switch record {
+        case .local(let changes):
+            adopt(changes)
+            loggedChanges += changes.count
+        case .remote(let changes):
+            state.apply(changes)
+            loggedChanges += changes.count
+        case .purge(let customer):
+            state.purge(customer: customer)
+        case .retract(let ids, let replacements):
+            for entry in ids { state.retract(entry.id, customer: entry.customer) }
+            adopt(replacements)
+            loggedChanges += ids.count + replacements.count
+        }
+    }
+
+    /// Numbers and stamps the re-sends of changes the server refused for their stamp, and sums up
+    /// a push's answer: what ``ReplicaStore/recordPush(batch:results:serverTime:at:)`` then writes.
+    mutating func planPush(batch: [Change], results: [ChangeResult], serverTime: Int64) -> PushPlan {
+        var outcome = PushOutcome()
+        var retractions: [(id: ChangeID, customer: String)] = []
+        // A fresh clock: this device's clock ran ahead of the server's, so its readings are not kept.
+        var maker = ChangeMaker(replicaID: state.replicaID, clock: HybridLogicalClock(), firstCounter: firstFreeCounter)
+        for (change, result) in zip(batch, results) {
+            switch result.status {
+            case .accepted: outcome.accepted += 1
+            case .duplicate: outcome.duplicates += 1
+            case .rejected:
+                let reason = result.reason?.rawValue ?? "rejected"
+                outcome.rejected.append(
+                    RejectedChange(
+                        id: change.id, customer: change.target.customer, reason: reason, detail: result.detail,
+                        change: change))
+                let live = state.liveChange(change.id, customer: change.target.customer) != nil
+                if live { retractions.append((change.id, change.target.customer)) }
+                if result.reason == .clockSkew, live { maker.remake(change, at: serverTime) }
+            }
+        }
+        outcome.restamped = maker.changes
+        if !outcome.restamped.isEmpty { state.clock = maker.clock }
+        reserve(outcome.restamped)
+        return PushPlan(
+            outcome: outcome, retractions: retractions,
+            pushedThrough: max(pushedThrough, batch.map(\.id.counter).max() ?? 0),
+            rejected: rejected + outcome.rejected)
+    }
+
+    /// Whether at least a third of what the snapshot and log hold is superseded, erased or purged.
+    var mostlyDead: Bool {
+        let live = state.liveCount
+        return (liveAtSnapshot + loggedChanges - live) * 2 >= live
+    }
+
+    /// Applies this device's own changes and queues them for the next push.
+    private mutating func adopt(_ changes: [Change]) {
+        guard !changes.isEmpty else { return }
+        state.apply(changes)
+        for change in changes where change.hlc > state.clock.last {
+            state.clock.receive(change.hlc, wallMillis: change.hlc.wallMillis)
+        }
+        outbox.append(contentsOf: changes)
+    }
+
+    /// Drops from the outbox what is answered (counter at or below the pushed-through mark) or erased.
+    mutating func trimOutbox() {
+        let through = pushedThrough
+        let state = self.state
+        outbox.removeAll { $0.id.counter <= through || state.isErased($0.target.customer) }
+    }
+
+    /// The rejection list without the edits (which may hold personal data) for erased customers.
+    static func stripping(_ customers: Set<String>, from list: [RejectedChange]) -> [RejectedChange] {
+        list.map { entry in
+            var entry = entry
+            if customers.contains(entry.customer) { entry.change = nil }
+            return entry
+        }
+    }
+}
