@@ -18,8 +18,10 @@ let package = Package(
         ),
         // The sync wire protocol, shared by client and server: messages, codecs, reasons, limits.
         .target(name: "FieldAgentProtocol", dependencies: ["FieldAgentCore"]),
-        // Pure codec files plus the socket server, which reaches the OS only through FieldAgentSystem.
-        .target(name: "FieldAgentHTTP", dependencies: ["FieldAgentSystem"]),
+        // The pure HTTP/1.1 codec and connection state machine: no sockets, no clock.
+        .target(name: "FieldAgentHTTP"),
+        // The poll-based socket server over the codec; reaches the OS only through FieldAgentSystem.
+        .target(name: "FieldAgentHTTPServer", dependencies: ["FieldAgentHTTP", "FieldAgentSystem"]),
         // The only module that imports Glibc.
         .target(name: "FieldAgentSystem"),
         .target(name: "FieldAgentStore", dependencies: ["FieldAgentCore", "FieldAgentSystem"]),
@@ -31,7 +33,7 @@ let package = Package(
             name: "FieldAgentServer",
             dependencies: [
                 "FieldAgentCore", "FieldAgentPolicy", "FieldAgentProtocol", "FieldAgentSystem", "FieldAgentStore",
-                "FieldAgentHTTP",
+                "FieldAgentHTTP", "FieldAgentHTTPServer",
             ]
         ),
         // What both command-line tools share: argument parsing, help, exit codes, console, tables.
@@ -75,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FieldAgentHTTPTests",
-            dependencies: ["FieldAgentHTTP", "FieldAgentCore", "FieldAgentSystem"]
+            dependencies: ["FieldAgentHTTP", "FieldAgentHTTPServer", "FieldAgentCore", "FieldAgentSystem"]
         ),
         .testTarget(
             name: "FieldAgentSyncTests",

@@ -27,3 +27,12 @@ public struct HTTPRequestRecord: Sendable, Equatable {
         self.responseBodyBytes = responseBodyBytes
     }
 }
+
+extension HTTPRequestRecord {
+    /// The record of a request refused before it could be parsed: no method, path or handler time.
+    static func refused(_ response: HTTPResponse) -> HTTPRequestRecord {
+        HTTPRequestRecord(
+            method: "", path: "", status: response.status, duration: .zero, requestBodyBytes: 0,
+            responseBodyBytes: response.body.count)
+    }
+}

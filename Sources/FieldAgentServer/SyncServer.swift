@@ -1,5 +1,6 @@
 import FieldAgentCore
 import FieldAgentHTTP
+import FieldAgentHTTPServer
 import FieldAgentStore
 import FieldAgentSystem
 import Foundation

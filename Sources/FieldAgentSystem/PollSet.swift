@@ -53,10 +53,27 @@ public struct PollSet {
         return nil
     }
 
-    /// What slot `index` reported in the last ``wait(timeoutMilliseconds:)``.
+    /// What slot `index` reported in the last ``wait(timeout:)``.
     @inline(__always)
     public func readyEvents(at index: Int) -> PollEvents {
         PollEvents(rawValue: entries[index].revents)
+    }
+
+    /// Waits until a descriptor is ready or `timeout` passes; returns how many are ready.
+    ///
+    /// `poll` counts whole milliseconds, so the timeout is rounded up: the wait never ends
+    /// before a deadline the caller computed. Zero or negative durations do not wait.
+    public mutating func wait(timeout: Duration) throws(SystemError) -> Int {
+        try wait(timeoutMilliseconds: PollSet.milliseconds(roundingUp: timeout))
+    }
+
+    /// `duration` in whole milliseconds, rounded up and clamped to `0...Int32.max`.
+    static func milliseconds(roundingUp duration: Duration) -> Int32 {
+        guard duration > .zero else { return 0 }
+        let (seconds, attoseconds) = duration.components
+        guard seconds < Int64(Int32.max / 1000) else { return Int32.max }
+        let (whole, rest) = attoseconds.quotientAndRemainder(dividingBy: 1_000_000_000_000_000)
+        return Int32(clamping: seconds * 1000 + whole + (rest > 0 ? 1 : 0))
     }
 
     /// Waits until a descriptor is ready or `timeoutMilliseconds` pass (-1: forever); returns how many are ready.

@@ -1,4 +1,5 @@
 import FieldAgentHTTP
+import FieldAgentHTTPServer
 import FieldAgentSystem
 import Foundation
 import Synchronization
@@ -130,6 +131,23 @@ import Testing
         try client.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n")
         #expect(try client.readResponse()?.status == 200)
         #expect(client.waitForClose())
+    }
+
+    @Test("A client that half-closes after its request gets the response, then a prompt close")
+    func halfCloseAfterRequest() throws {
+        let harness = try ServerHarness(handler: { request in
+            Thread.sleep(forTimeInterval: 0.1)  // the FIN arrives while the request is with the worker
+            return ServerHarness.echo(request)
+        })
+        defer { #expect(harness.stop()) }
+        let client = try TestHTTPClient(port: harness.port)
+        defer { client.close() }
+        try client.send("GET /half HTTP/1.1\r\nHost: h\r\n\r\n")
+        client.socket.shutdownWrite()
+        let start = ContinuousClock.now
+        #expect(try client.readResponse()?.text == "GET /half 0")
+        #expect(client.waitForClose())
+        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test("300 idle and half-sent connections do not starve an active client")

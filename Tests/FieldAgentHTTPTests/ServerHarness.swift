@@ -1,4 +1,5 @@
 import FieldAgentHTTP
+import FieldAgentHTTPServer
 import FieldAgentSystem
 import Foundation
 import Synchronization

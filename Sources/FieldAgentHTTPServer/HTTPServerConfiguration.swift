@@ -1,3 +1,4 @@
+import FieldAgentHTTP
 import FieldAgentSystem
 
 /// Where and how an ``HTTPServer`` listens, and the limits that keep it up under bad clients.

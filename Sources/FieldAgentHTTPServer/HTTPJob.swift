@@ -1,3 +1,5 @@
+import FieldAgentHTTP
+
 /// A parsed request waiting for a worker thread.
 struct HTTPJob: Sendable {
     var request: HTTPRequest

@@ -1,3 +1,4 @@
+import FieldAgentHTTP
 import FieldAgentSystem
 import Synchronization
 
@@ -12,9 +13,10 @@ import Synchronization
 /// ```
 ///
 /// The listening socket is bound in `init`, so ``address`` shows the real port when 0 was
-/// asked for. The loop only moves bytes and applies deadlines; parsing is ``HTTPParser``,
-/// serialising is ``HTTPResponseWriter``. Each connection has at most one request with a
-/// worker at a time, so pipelined requests are answered in order.
+/// asked for. The loop only moves bytes and applies deadlines; each connection's lifecycle is
+/// an ``HTTPConnectionMachine``, parsing is ``HTTPParser``, serialising is ``HTTPResponseWriter``.
+/// Each connection has at most one request with a worker at a time, so pipelined requests are
+/// answered in order.
 public final class HTTPServer: Sendable {
     /// Answers one request. Runs on a worker thread; may block.
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
