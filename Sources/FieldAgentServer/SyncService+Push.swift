@@ -41,6 +41,8 @@ extension SyncService {
                 }
             }
         } catch {
+            // Storage errors name files and offsets, never stored data, so the cause can be logged.
+            logFailure("error: POST /v1/push answered 500: \(error.description)")
             return SyncProblem.storageFailed.response
         }
         let final = results.map { $0! }

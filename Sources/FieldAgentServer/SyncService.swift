@@ -6,7 +6,7 @@ import Foundation
 
 /// The sync server's request → response core (protocol.md): routing, authentication, per-change
 /// validation and scoping, pull paging. No sockets: ``handle(_:)`` is a function, so every rule is
-/// tested without a network, and ``SyncServer`` only wires it to an ``HTTPServer``.
+/// tested without a network, and ``SyncServer`` only wires it to FieldAgentHTTPServer's `HTTPServer`.
 ///
 /// Every message is read and written through FieldAgentProtocol's types, the same ones the client uses.
 public struct SyncService: Sendable {
@@ -16,21 +16,31 @@ public struct SyncService: Sendable {
     public let metrics: ServerMetrics
     let now: @Sendable () -> Instant
     let validator: ChangeValidator
+    /// Where a 5xx answer's cause is reported (one line, no personal data).
+    let logFailure: @Sendable (String) -> Void
 
     /// A service over `storage`.
     ///
     /// - Parameters:
     ///   - now: the server's clock; injected so clock-skew rules are testable.
     ///   - isKnownZone: whether a time-zone name is valid (for `timeZone` writes).
+    ///   - logFailure: receives one line naming the cause of every 5xx answer; standard error by default.
     public init(
         storage: any ServerStorage, metrics: ServerMetrics = ServerMetrics(),
         now: @escaping @Sendable () -> Instant = Instant.now,
-        isKnownZone: @escaping @Sendable (String) -> Bool = { TimeZone(identifier: $0) != nil }
+        isKnownZone: @escaping @Sendable (String) -> Bool = { TimeZone(identifier: $0) != nil },
+        logFailure: @escaping @Sendable (String) -> Void = SyncService.logToStandardError
     ) {
         self.storage = storage
         self.metrics = metrics
         self.now = now
         self.validator = ChangeValidator(isKnownZone: isKnownZone)
+        self.logFailure = logFailure
+    }
+
+    /// Writes `line` to standard error.
+    @Sendable public static func logToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// Answers one request.

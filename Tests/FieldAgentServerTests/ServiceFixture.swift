@@ -15,12 +15,12 @@ final class ServiceFixture: Sendable {
     let service: SyncService
     let admin: AdminService
 
-    init() throws {
+    init(logFailure: @escaping @Sendable (String) -> Void = SyncService.logToStandardError) throws {
         directory = try TemporaryDirectory(prefix: "fieldagent-server-test")
         storage = try FileServerStorage(path: directory.appending("store"))
         let clock = self.clock
         let now: @Sendable () -> Instant = { Instant(millisecondsSinceEpoch: clock.millis.load(ordering: .relaxed)) }
-        service = SyncService(storage: storage, now: now)
+        service = SyncService(storage: storage, now: now, logFailure: logFailure)
         admin = AdminService(storage: storage, now: now)
     }
 
