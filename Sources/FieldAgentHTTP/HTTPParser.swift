@@ -264,18 +264,11 @@ public struct HTTPParser: Sendable {
         }
         var contentLength = 0
         if let digits = contentLengthValue {
-            guard contentLengthCount == 1, !digits.isEmpty else { return .failure(.invalidContentLength) }
-            var tooLarge = false
-            for digit in digits {
-                guard digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") else {
-                    return .failure(.invalidContentLength)
-                }
-                if !tooLarge {
-                    contentLength = contentLength * 10 + Int(digit - UInt8(ascii: "0"))
-                    if contentLength > limits.maxBodyBytes { tooLarge = true }
-                }
+            guard contentLengthCount == 1 else { return .failure(.invalidContentLength) }
+            switch parseContentLength(digits, limits: limits) {
+            case .failure(let error): return .failure(error)
+            case .success(let length): contentLength = length
             }
-            if tooLarge { return .failure(.bodyTooLarge) }
         }
         var expectContinue = false
         if let expectValue, version == .http11 {
@@ -286,6 +279,25 @@ public struct HTTPParser: Sendable {
         }
         let request = HTTPRequest(method: method, target: target, version: version, headers: headers)
         return .success(Head(request: request, contentLength: contentLength, expectContinue: expectContinue))
+    }
+
+    /// A `Content-Length` value: digits only, at most the body limit (a longer one is `bodyTooLarge`).
+    private static func parseContentLength(_ digits: UnsafeBufferPointer<UInt8>, limits: HTTPLimits) -> Result<
+        Int, HTTPParseError
+    > {
+        guard !digits.isEmpty else { return .failure(.invalidContentLength) }
+        var length = 0
+        var tooLarge = false
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") else {
+                return .failure(.invalidContentLength)
+            }
+            if !tooLarge {
+                length = length * 10 + Int(digit - UInt8(ascii: "0"))
+                if length > limits.maxBodyBytes { tooLarge = true }
+            }
+        }
+        return tooLarge ? .failure(.bodyTooLarge) : .success(length)
     }
 
     private static func parseRequestLine(_ line: UnsafeBufferPointer<UInt8>, limits: HTTPLimits) -> Result<

@@ -67,7 +67,7 @@ public struct PortfolioGenerator: Sendable {
             default: (lateness, unpaidTail) = (0.03, 0)
             }
             var flags = Set<Flag>()
-            if chance(0.03) { flags.insert(pick(Array(Flag.holding))) }
+            if chance(0.03) { flags.insert(pick(Flag.holding.sorted { $0.rawValue < $1.rawValue })) }
             if chance(0.05) { flags.insert(pick([.vulnerable, .hardship])) }
             if chance(0.03) { flags.insert(.doNotVisit) }
             var assigned = [pick(agents)]

@@ -1,5 +1,6 @@
 import FieldAgentCore
 import FieldAgentTestSupport
+import Foundation
 import Testing
 
 @testable import FieldAgentPolicy
@@ -25,5 +26,16 @@ import Testing
         let plan = ContactPlanner().plan(for: asOf, customers: inputs, lastSync: now, now: now)
         #expect(plan.entries.count + plan.skipped.count == 300)
         #expect(!plan.entries.isEmpty)
+    }
+
+    /// Benchmarks compare figures across sessions, so the generated workload must not drift.
+    @Test func theWorkloadIsPinned() throws {
+        let g = PortfolioGenerator(customerCount: 500, seed: 2026).generate()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let digest = Hex.encode(SHA256.hash(Array(try encoder.encode(g.portfolio))))
+        #expect(digest == "41d4b77289a599f6da3f3fe0787f10cb35cad8ed0d2c4998c2769dec40c444c1")
+        let counts: [Int] = [g.contacts.count, g.promises.count, g.notes.count]
+        #expect(counts == [1817, 323, 453])
     }
 }
