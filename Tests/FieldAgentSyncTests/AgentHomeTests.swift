@@ -38,14 +38,12 @@ import Testing
     @Test func invalidEditsChangeNothing() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let server = FakeSyncServer(agents: ["alice-token": "alice"])
-        server.importCustomer(Sample.customer("C-1", agents: ["alice"]))
-        let home = try Sample.home(dir, "h", agent: "alice", clock: TestClock())
+        let server = try LocalSyncServer(agents: ["alice"])
+        try server.importCustomer(Sample.customer("C-1", agents: ["alice"]))
+        let home = try Sample.home(dir, "h", agent: "alice", clock: TestClock(), server: server)
         defer { home.close() }
         _ = try await SyncDriver(
-            replica: home.replica, transport: server.transport,
-            configuration: SyncSession.Configuration(
-                server: "http://fake", token: "alice-token", device: home.configuration.replicaID),
+            replica: home.replica, transport: server.transport, configuration: server.configuration(for: home),
             now: home.now
         ).run()
         let digest = home.replica.state.digest()
@@ -65,15 +63,13 @@ import Testing
     @Test func editsReadBackAsCustomerContactsPromisesAndNotes() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let server = FakeSyncServer(agents: ["alice-token": "alice"])
-        server.importCustomer(Sample.customer("C-1", agents: ["alice"]))
-        server.importCustomer(Sample.customer("C-2", agents: ["bob"]))
-        let home = try Sample.home(dir, "h", agent: "alice", clock: TestClock())
+        let server = try LocalSyncServer(agents: ["alice", "bob"])
+        try server.importCustomer(Sample.customer("C-1", agents: ["alice"]))
+        try server.importCustomer(Sample.customer("C-2", agents: ["bob"]))
+        let home = try Sample.home(dir, "h", agent: "alice", clock: TestClock(), server: server)
         defer { home.close() }
         _ = try await SyncDriver(
-            replica: home.replica, transport: server.transport,
-            configuration: SyncSession.Configuration(
-                server: "http://fake", token: "alice-token", device: home.configuration.replicaID),
+            replica: home.replica, transport: server.transport, configuration: server.configuration(for: home),
             now: home.now
         ).run()
         #expect(home.customers().map(\.id) == ["C-1"])

@@ -2,24 +2,26 @@ import FieldAgentCore
 import FieldAgentProtocol
 import FieldAgentSync
 import FieldAgentTestSupport
+import Synchronization
 import Testing
 
-/// The client reads binary pull pages and refuses damaged ones without applying anything.
+/// The client reads the real server's binary pull pages and refuses damaged ones without applying anything.
 @Suite struct BinaryPageClientTests {
-    /// `response`'s JSON page re-encoded as a binary page, passed through `damage`.
-    static func binary(_ response: TransportResponse, _ damage: @Sendable ([UInt8]) -> [UInt8]) throws
+    /// `response`, a binary page from the server, passed through `damage`; throws if it is not a binary page.
+    static func damaged(_ response: TransportResponse, _ damage: @Sendable ([UInt8]) -> [UInt8]) throws(TransportError)
         -> TransportResponse
     {
-        let page = try PullResponse(json: try JSON.parse(response.body))
-        return TransportResponse(
-            status: 200, headers: ["content-type": MediaType.binaryPage], body: damage(page.binary))
+        guard response.headers["content-type"] == MediaType.binaryPage else {
+            throw TransportError(reason: "expected a binary page, got \(response.headers["content-type"] ?? "none")")
+        }
+        return TransportResponse(status: response.status, headers: response.headers, body: damage(response.body))
     }
 
-    func driver(_ home: AgentHome, _ transport: InMemoryTransport) -> SyncDriver {
+    func driver(_ home: AgentHome, _ server: LocalSyncServer, _ transport: InMemoryTransport) -> SyncDriver {
         SyncDriver(
             replica: home.replica, transport: transport,
-            configuration: SyncSession.Configuration(
-                server: "http://fake", token: "alice-token", device: home.configuration.replicaID, pageLimit: 4,
+            configuration: server.configuration(
+                for: home, pageLimit: 4,
                 retry: RetryPolicy(maxAttempts: 2, initialDelay: .milliseconds(1), maxDelay: .milliseconds(1))),
             now: home.now, sleep: { _ in })
     }
@@ -27,20 +29,31 @@ import Testing
     @Test func binaryPagesApplyLikeJSONAndDamagedOnesApplyNothing() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let server = FakeSyncServer(agents: ["alice-token": "alice"])
-        for i in 1...3 { server.importCustomer(Sample.customer("C-\(i)", agents: ["alice"])) }
+        let server = try LocalSyncServer(agents: ["alice"])
+        for i in 1...3 { try server.importCustomer(Sample.customer("C-\(i)", agents: ["alice"])) }
         let clock = TestClock()
-        let home = try Sample.home(dir, "alice", agent: "alice", clock: clock)
+        let home = try Sample.home(dir, "alice", agent: "alice", clock: clock, server: server)
         defer { home.close() }
-        let reference = try Sample.home(dir, "reference", agent: "alice", clock: clock)
+        let reference = try Sample.home(dir, "reference", agent: "alice", clock: clock, server: server)
         defer { reference.close() }
-        // The reference device pulls JSON pages.
+        // The reference device asks for JSON pages only.
+        let jsonTypes = Mutex<Set<String>>([])
         _ = try await driver(
-            reference,
+            reference, server,
             InMemoryTransport { request throws(TransportError) in
-                try server.handle(request)
+                var request = request
+                request.headers["Accept"] = MediaType.json
+                let answer = try server.handle(request)
+                if request.path == "/v1/pull" {
+                    jsonTypes.withLock { _ = $0.insert(answer.headers["content-type"] ?? "") }
+                }
+                return answer
             }
         ).run()
+        #expect(jsonTypes.withLock { $0 } == [MediaType.json])
+        // The second page (after the first page's cursor) arrives damaged.
+        let first = server.service.page(for: "alice", after: 0, limit: 4)
+        #expect(first.more)
         let damages: [(String, @Sendable ([UInt8]) -> [UInt8])] = [
             ("truncated", { Array($0.dropLast(3)) }), ("cut in the header", { Array($0.prefix(6)) }),
             ("trailing byte", { $0 + [0] }), ("wrong magic", { [0x7B] + $0.dropFirst() }),
@@ -49,31 +62,33 @@ import Testing
         for (name, damage) in damages {
             let transport = InMemoryTransport { request throws(TransportError) in
                 let answer = try server.handle(request)
-                guard request.target.hasPrefix("/v1/pull"), request.query["cursor"] == "4" else { return answer }
-                do { return try BinaryPageClientTests.binary(answer, damage) } catch {
-                    throw TransportError(reason: "fixture")
-                }
+                guard request.path == "/v1/pull", request.query["cursor"] == first.cursor else { return answer }
+                return try BinaryPageClientTests.damaged(answer, damage)
             }
             let before = (home.replica.cursor, home.replica.state.digest())
             var failure: SyncError?
-            do { _ = try await driver(home, transport).run() } catch { failure = error }
+            do { _ = try await driver(home, server, transport).run() } catch { failure = error }
             guard case .invalidResponse = failure else {
                 Issue.record("\(name): expected invalidResponse, got \(String(describing: failure))")
                 continue
             }
-            // The first page (cursor 0 → 4) may have been applied by the first attempt; the damaged one never.
-            #expect(home.replica.cursor == "4", "\(name)")
-            if before.0 == "4" { #expect(home.replica.state.digest() == before.1, "\(name)") }
+            // The first page may have been applied by the first attempt; the damaged one never.
+            #expect(home.replica.cursor == first.cursor, "\(name)")
+            if before.0 == first.cursor { #expect(home.replica.state.digest() == before.1, "\(name)") }
         }
-        // Undamaged binary pages converge to the JSON reference.
-        let binary = InMemoryTransport { request throws(TransportError) in
-            let answer = try server.handle(request)
-            guard request.target.hasPrefix("/v1/pull") else { return answer }
-            do { return try BinaryPageClientTests.binary(answer) { $0 } } catch {
-                throw TransportError(reason: "fixture")
+        // Undamaged binary pages, as the server sends them, converge to the JSON reference.
+        let binaryTypes = Mutex<Set<String>>([])
+        _ = try await driver(
+            home, server,
+            InMemoryTransport { request throws(TransportError) in
+                let answer = try server.handle(request)
+                if request.path == "/v1/pull" {
+                    binaryTypes.withLock { _ = $0.insert(answer.headers["content-type"] ?? "") }
+                }
+                return answer
             }
-        }
-        _ = try await driver(home, binary).run()
+        ).run()
+        #expect(binaryTypes.withLock { $0 } == [MediaType.binaryPage])
         #expect(home.replica.state.digest() == reference.replica.state.digest())
         #expect(home.replica.cursor == reference.replica.cursor)
     }

@@ -30,10 +30,13 @@ enum Sample {
 
     static let token = String(repeating: "ab", count: 32)
 
-    /// A home for `agent` whose clock is `clock`.
-    static func home(_ dir: TemporaryDirectory, _ name: String, agent: String, clock: TestClock) throws -> AgentHome {
+    /// A home for `agent` whose clock is `clock`, holding the token `server` gave the agent
+    /// (without a server, a well-formed token nobody issued).
+    static func home(
+        _ dir: TemporaryDirectory, _ name: String, agent: String, clock: TestClock, server: LocalSyncServer? = nil
+    ) throws -> AgentHome {
         try AgentHome.initialize(
-            at: dir.appending(name), server: "http://127.0.0.1:9", agent: agent, token: "\(agent)-token",
-            now: clock.now)
+            at: dir.appending(name), server: server == nil ? "http://127.0.0.1:9" : LocalSyncServer.url, agent: agent,
+            token: server?.token(agent) ?? Sample.token, now: clock.now)
     }
 }

@@ -4,27 +4,25 @@ import FieldAgentTestSupport
 import Synchronization
 import Testing
 
-/// The client session against the scripted protocol.md server.
+/// The client session against the real sync service (``LocalSyncServer``).
 @Suite struct SyncDriverTests {
     let fast = RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(1), maxDelay: .milliseconds(4))
 
     func sync(
-        _ home: AgentHome, _ server: FakeSyncServer, pageLimit: Int = 1_000, retry: RetryPolicy? = nil
+        _ home: AgentHome, _ server: LocalSyncServer, pageLimit: Int = 1_000, retry: RetryPolicy? = nil
     ) async throws(SyncError) -> SyncReport {
         let driver = SyncDriver(
             replica: home.replica, transport: server.transport,
-            configuration: SyncSession.Configuration(
-                server: "http://fake", token: "\(home.configuration.agent)-token", device: home.configuration.replicaID,
-                pageLimit: pageLimit, retry: retry ?? fast),
+            configuration: server.configuration(for: home, pageLimit: pageLimit, retry: retry ?? fast),
             now: home.now, sleep: { _ in })
         return try await driver.run()
     }
 
-    func setUp(_ dir: TemporaryDirectory, customers: Int = 3) throws -> (FakeSyncServer, AgentHome, TestClock) {
-        let server = FakeSyncServer(agents: ["alice-token": "alice", "bob-token": "bob"])
-        for i in 1...customers { server.importCustomer(Sample.customer("C-\(i)", agents: ["alice"])) }
+    func setUp(_ dir: TemporaryDirectory, customers: Int = 3) throws -> (LocalSyncServer, AgentHome, TestClock) {
+        let server = try LocalSyncServer(agents: ["alice", "bob"])
+        for i in 1...customers { try server.importCustomer(Sample.customer("C-\(i)", agents: ["alice"])) }
         let clock = TestClock()
-        return (server, try Sample.home(dir, "alice", agent: "alice", clock: clock), clock)
+        return (server, try Sample.home(dir, "alice", agent: "alice", clock: clock, server: server), clock)
     }
 
     @Test func pullsEveryPageAndSavesTheCursor() async throws {
@@ -33,10 +31,15 @@ import Testing
         let (server, home, _) = try setUp(dir, customers: 5)
         defer { home.close() }
         let report = try await sync(home, server, pageLimit: 7)
-        #expect(report.pages == (server.log.count + 6) / 7)
+        // A customer's assignment event carries its whole state (more than 7 changes), and a page ends
+        // only between log entries: one customer per page.
+        #expect(report.pages == 5)
+        #expect(server.requests.filter { $0 == "/v1/pull" }.count == 5)
         #expect(report.pulledChanges == server.log.count)
         #expect(home.customers().map(\.id) == ["C-1", "C-2", "C-3", "C-4", "C-5"])
-        #expect(home.replica.cursor == String(server.log.count))
+        // The cursor is the server's log sequence, which assignment events advance too.
+        #expect(home.replica.cursor == String(server.storage.lastSequence))
+        #expect(server.storage.lastSequence > UInt64(server.log.count))
         #expect(home.status().lastSync != nil)
         // Nothing new: one small round trip with the same cursor.
         let before = server.requests.count
@@ -51,24 +54,24 @@ import Testing
         let (server, home, _) = try setUp(dir, customers: 4)
         defer { home.close() }
         // The second pull fails more often than one sync retries: the sync stops with a clear error.
+        let first = server.service.page(for: "alice", after: 0, limit: 10)
+        #expect(first.more)
         let driver = SyncDriver(
             replica: home.replica,
             transport: InMemoryTransport { request throws(TransportError) in
-                if request.query["cursor"] == "10" { throw TransportError(reason: "connection reset") }
+                if request.query["cursor"] == first.cursor { throw TransportError(reason: "connection reset") }
                 return try server.handle(request)
             },
-            configuration: SyncSession.Configuration(
-                server: "http://fake", token: "alice-token", device: home.configuration.replicaID, pageLimit: 10,
-                retry: fast),
+            configuration: server.configuration(for: home, pageLimit: 10, retry: fast),
             now: home.now, sleep: { _ in })
         await #expect(throws: SyncError.self) { try await driver.run() }
-        #expect(home.replica.cursor == "10")
+        #expect(home.replica.cursor == first.cursor)
         let partial = home.replica.state.digest()
         // A later sync resumes from the saved cursor and converges; nothing is applied twice.
         server.failNext("/v1/pull", times: 2)
         let report = try await sync(home, server, pageLimit: 10)
         #expect(report.retries == 2)
-        #expect(report.pulledChanges == server.log.count - 10)
+        #expect(report.pulledChanges == server.log.count - first.changes.count)
         #expect(home.replica.state.digest() != partial)
         #expect(home.customers().count == 4)
     }
@@ -99,8 +102,7 @@ import Testing
         }
         let driver = SyncDriver(
             replica: home.replica, transport: lossy,
-            configuration: SyncSession.Configuration(
-                server: "http://fake", token: "alice-token", device: home.configuration.replicaID, retry: fast),
+            configuration: server.configuration(for: home, retry: fast),
             now: home.now, sleep: { _ in })
         await #expect(throws: SyncError.self) { try await driver.run() }
         #expect(home.status().pending == 3)
@@ -120,7 +122,7 @@ import Testing
         defer { home.close() }
         _ = try await sync(home, server)
         try home.setField(customer: "C-3", field: "email", value: "new@example.fi")
-        server.unassign("C-3", from: "alice")
+        try server.unassign("C-3", from: "alice")
         let report = try await sync(home, server)
         #expect(report.rejected.map(\.reason) == ["not-assigned"])
         #expect(report.purged == ["C-3"])
@@ -162,12 +164,12 @@ import Testing
         defer { dir.remove() }
         let (server, home, _) = try setUp(dir)
         defer { home.close() }
-        server.importCustomer(Sample.customer("C-9", agents: ["alice"], name: "Erasable-Unique-Name"))
+        try server.importCustomer(Sample.customer("C-9", agents: ["alice"], name: "Erasable-Unique-Name"))
         _ = try await sync(home, server)
         try home.addNote(customer: "C-9", score: 4, comment: "Friendly-Comment-Secret")
         _ = try await sync(home, server)
         try home.setField(customer: "C-9", field: "address", value: "Pending-Address-Secret 5")
-        server.erase("C-9")
+        try server.erase("C-9")
         let report = try await sync(home, server)
         #expect(report.erased == ["C-9"])
         #expect(report.rejected.map(\.reason) == ["customer-erased"])
@@ -195,7 +197,7 @@ import Testing
                 throw TransportError(reason: "connection refused")
             },
             configuration: SyncSession.Configuration(
-                server: "http://127.0.0.1:9", token: "alice-token", device: home.configuration.replicaID,
+                server: "http://127.0.0.1:9", token: server.token("alice"), device: home.configuration.replicaID,
                 retry: RetryPolicy(maxAttempts: 5, initialDelay: .milliseconds(100), maxDelay: .milliseconds(300))),
             now: home.now, sleep: { delay in waits.withLock { $0.append(delay) } })
         do throws(SyncError) {
@@ -219,12 +221,42 @@ import Testing
         defer { dir.remove() }
         let (server, home, _) = try setUp(dir)
         defer { home.close() }
-        server.revoke("alice-token")
-        await #expect(throws: SyncError.tokenRevoked(server: "http://fake")) { try await sync(home, server) }
+        try server.revoke("alice")
+        await #expect(throws: SyncError.tokenRevoked(server: LocalSyncServer.url)) { try await sync(home, server) }
+        // Bob's token still works: revocation is per agent.
+        let bob = try Sample.home(dir, "bob", agent: "bob", clock: TestClock(), server: server)
+        defer { bob.close() }
+        _ = try await sync(bob, server)
         let stranger = SyncDriver(
             replica: home.replica, transport: server.transport,
-            configuration: SyncSession.Configuration(server: "http://fake", token: "nope", device: "x"),
+            configuration: SyncSession.Configuration(
+                server: LocalSyncServer.url, token: String(repeating: "0", count: 64), device: "x"),
             now: home.now, sleep: { _ in })
-        await #expect(throws: SyncError.unauthorized(server: "http://fake")) { try await stranger.run() }
+        await #expect(throws: SyncError.unauthorized(server: LocalSyncServer.url)) { try await stranger.run() }
+    }
+
+    @Test func serverErrorsAreRetriedAndAPersistentOneIsReported() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (server, home, _) = try setUp(dir)
+        defer { home.close() }
+        _ = try await sync(home, server)
+        try home.setField(customer: "C-1", field: "language", value: "en")
+        // Two 500s, then the real service answers: the sync succeeds after two retries.
+        server.failNextWithStatus("/v1/push", times: 2)
+        let report = try await sync(home, server)
+        #expect(report.retries == 2)
+        #expect(report.accepted == 1)
+        #expect(home.status().pending == 0)
+        // A server that keeps answering 500 through every retry is reported as failing, not unreachable.
+        try home.setField(customer: "C-1", field: "language", value: "sv")
+        server.failNextWithStatus("/v1/push", times: fast.maxAttempts)
+        await #expect(throws: SyncError.serverFailed(server: LocalSyncServer.url, status: 500, pending: 1)) {
+            try await sync(home, server)
+        }
+        #expect(home.status().pending == 1)
+        // Once the server recovers, the kept change goes through.
+        #expect(try await sync(home, server).accepted == 1)
+        #expect(server.log.last?.value == .string("sv"))
     }
 }
