@@ -57,11 +57,6 @@ public struct Problem: Sendable, Equatable {
 
     /// Reads a problem body from its bytes.
     public init(body: [UInt8]) throws(WireDecodeError) {
-        let json = try WireDecodeError.parse(body)
-        do {
-            try self.init(json: json)
-        } catch {
-            throw .shape(error)
-        }
+        self = try WireDecodeError.decode(body) { (json) throws(ValidationError) in try Problem(json: json) }
     }
 }

@@ -36,11 +36,6 @@ public struct PushResponse: Sendable, Equatable {
 
     /// Reads a push response from its bytes.
     public init(body: [UInt8]) throws(WireDecodeError) {
-        let json = try WireDecodeError.parse(body)
-        do {
-            try self.init(json: json)
-        } catch {
-            throw .shape(error)
-        }
+        self = try WireDecodeError.decode(body) { (json) throws(ValidationError) in try PushResponse(json: json) }
     }
 }

@@ -27,4 +27,16 @@ public enum WireDecodeError: Error, Sendable, Equatable, CustomStringConvertible
             throw .json(error)
         }
     }
+
+    /// `body` parsed as JSON and read by `read` (a message's `init(json:)`).
+    static func decode<Message>(
+        _ body: [UInt8], _ read: (Value) throws(ValidationError) -> Message
+    ) throws(WireDecodeError) -> Message {
+        let json = try parse(body)
+        do {
+            return try read(json)
+        } catch {
+            throw .shape(error)
+        }
+    }
 }

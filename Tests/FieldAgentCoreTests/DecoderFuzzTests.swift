@@ -6,20 +6,7 @@ import Testing
 /// or throw its typed error, never crash; and what decodes must re-encode consistently. (The wire
 /// messages' decoders are fuzzed in FieldAgentProtocolTests.)
 @Suite struct DecoderFuzzTests {
-    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
-        var out = bytes
-        for _ in 0..<(1 + Int(rng.next() % 4)) {
-            guard !out.isEmpty else { break }
-            let at = Int(rng.next() % UInt64(out.count))
-            switch rng.next() % 4 {
-            case 0: out[at] ^= UInt8(truncatingIfNeeded: rng.next() | 1)
-            case 1: out.remove(at: at)
-            case 2: out.insert(UInt8(truncatingIfNeeded: rng.next()), at: at)
-            default: out = Array(out[..<at])
-            }
-        }
-        return out
-    }
+    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] { ByteMutation.mutate(bytes, &rng) }
 
     static func sampleState() -> ReplicaState {
         var state = ReplicaState(replicaID: "fuzz")
