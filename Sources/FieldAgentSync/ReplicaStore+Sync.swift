@@ -5,7 +5,7 @@ import FieldAgentStore
 extension ReplicaStore {
     /// The next changes to push: pending changes in counter order, at most `limit`, stopping
     /// before any change still being written (so the pushed-through mark never skips one).
-    public func pushBatch(limit: Int = 1_000) -> [Change] {
+    public func pushBatch(limit: Int = ProtocolLimits.maxChangesPerPush) -> [Change] {
         inner.withLock { inner in
             let ceiling = inner.inFlight.keys.filter { $0.replica == replicaID }.map(\.counter).min() ?? .max
             return Array(
