@@ -4,10 +4,7 @@ import Testing
 
 @Suite struct CustomerReplicaTests {
     static func fixturePortfolio() throws -> Portfolio {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let bytes = try Data(contentsOf: root.appendingPathComponent("Fixtures/portfolio-small.json"))
-        return try PortfolioReader { TimeZone(identifier: $0) != nil }.read(Array(bytes))
+        try PortfolioReader { TimeZone(identifier: $0) != nil }.read(try Fixture.bytes("portfolio-small.json"))
     }
 
     @Test func importedCustomersReadBackUnchanged() throws {

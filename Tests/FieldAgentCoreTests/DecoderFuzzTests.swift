@@ -67,12 +67,7 @@ import Testing
     }
 
     @Test func corruptedJSONThrowsOrRoundTrips() throws {
-        let document = Array(
-            """
-            {"device": "alice-1", "changes": [{"id": "alice-1:1", "wall": 1795941000123, "logical": 0,
-             "agent": "alice", "customer": "C-1", "entity": "customer", "field": "phone", "op": "set",
-             "value": "+358401234567", "replaces": ["alice-1:0"]}], "note": "\\u00e4\\ud83d\\ude00", "n": -1.5e3}
-            """.utf8)
+        let document = try Fixture.bytes("fuzz/push-request.json")
         for seed in 0..<3_000 {
             var rng = SplitMix64(seed: UInt64(seed) + 20_000)
             let corrupted = DecoderFuzzTests.mutate(document, &rng)

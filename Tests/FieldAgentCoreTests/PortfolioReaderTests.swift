@@ -5,18 +5,11 @@ import Testing
 @Suite struct PortfolioReaderTests {
     let reader = PortfolioReader { TimeZone(identifier: $0) != nil }
 
-    static let valid = """
-        {"customers": [{"id": "C-1001", "name": "Aino Virtanen", "phone": "+358401234567",
-          "email": "aino@example.fi", "address": "Hämeenkatu 1, Tampere", "language": "fi",
-          "timeZone": "Europe/Helsinki", "preferredChannel": "sms", "contactWindow": "17:00-19:00",
-          "flags": [], "agent": "alice",
-          "accounts": [{"id": "A-1001-1", "creditor": "Kauppa Oy", "currency": "EUR", "balance": 45000,
-            "installments": [{"due": "2026-01-15", "amount": 15000, "paid": "2026-01-14", "paidAmount": 15000},
-                             {"due": "2026-02-15", "amount": 15000}]}]}]}
-        """
+    /// The spec's example portfolio: one customer with one account and two installments.
+    static func valid() throws -> String { try Fixture.text("portfolios/spec-example.json") }
 
     @Test func readsTheSpecExample() throws {
-        let p = try reader.read(Array(Self.valid.utf8))
+        let p = try reader.read(Array(try Self.valid().utf8))
         #expect(p.customers.count == 1)
         #expect(p.customers[0].agents == ["alice"])
         #expect(p.customers[0].contactWindow?.description == "17:00-19:00")
@@ -90,10 +83,11 @@ import Testing
         ("{\"customers\": [", "{\"customers\": {", "invalid JSON at byte"),
     ]
 
-    @Test(arguments: 0..<badCases.count) func rejectsBadInputWithThePath(index: Int) {
+    @Test(arguments: 0..<badCases.count) func rejectsBadInputWithThePath(index: Int) throws {
         let (from, to, expected) = Self.badCases[index]
-        #expect(Self.valid.contains(from), "case \(index) does not apply")
-        let text = Self.valid.replacingOccurrences(of: from, with: to)
+        let valid = try Self.valid()
+        #expect(valid.contains(from), "case \(index) does not apply")
+        let text = valid.replacingOccurrences(of: from, with: to)
         do {
             _ = try reader.read(Array(text.utf8))
             Issue.record("case \(index) was accepted")
@@ -103,14 +97,16 @@ import Testing
         }
     }
 
-    @Test func duplicateIdsAreRejected() {
-        let doc = "{\"customers\": [" + Self.customerJSON + "," + Self.customerJSON + "]}"
+    @Test func duplicateIdsAreRejected() throws {
+        let customer = try Self.customerJSON()
+        let doc = "{\"customers\": [" + customer + "," + customer + "]}"
         #expect(throws: ValidationError(path: "customers[1].id", problem: "duplicate customer id")) {
             try reader.read(Array(doc.utf8))
         }
     }
 
-    static var customerJSON: String {
+    static func customerJSON() throws -> String {
+        let valid = try Self.valid()
         let start = valid.range(of: "[{")!.upperBound
         return "{" + valid[start...].dropLast(2)
     }

@@ -29,7 +29,14 @@ struct ClientContractTests {
         #expect(JSONDocument.object(again)["pushed"] as? Int == 0)
         #expect(JSONDocument.object(again)["pulled"] as? Int == 0, "nothing new on a second sync")
 
-        // customers
+        let assigned = try Self.checkCustomers(sandbox)
+        try Self.checkCustomerShow(sandbox)
+        try Self.checkPlan(sandbox, assigned: assigned)
+        try Self.checkStatusConflictsAndKPIOnAFreshDevice(sandbox)
+    }
+
+    /// `customers` (JSON and table golden files, `--search`); returns alice's customer ids.
+    private static func checkCustomers(_ sandbox: Sandbox) throws -> [String] {
         let customersResult = try sandbox.client("alice", ["customers", "--json"])
         #expect(customersResult.status == 0, "\(customersResult)")
         Golden.check(customersResult.stdout, "alice-customers.json")
@@ -50,8 +57,11 @@ struct ClientContractTests {
         Golden.check(table.stdout, "alice-customers.txt")
         let search = JSONDocument.objects(try sandbox.json("alice", ["customers", "--search", "Testinen"]))
         #expect(search.compactMap { $0["id"] as? String } == ["C-1004"])
+        return ids
+    }
 
-        // customer show
+    /// `customer show`: every `--json` key, and the text view's amounts in the account's currency.
+    private static func checkCustomerShow(_ sandbox: Sandbox) throws {
         let show = JSONDocument.object(try sandbox.json("alice", ["customer", "show", "C-1004"]))
         for key in [
             "id", "name", "phone", "email", "address", "language", "timeZone", "preferredChannel", "contactWindow",
@@ -66,8 +76,10 @@ struct ClientContractTests {
         let showText = try sandbox.client("alice", ["customer", "show", "C-1004"])
         #expect(showText.status == 0 && showText.stdout.contains("Matti Testinen"), "\(showText)")
         #expect(showText.stdout.contains("240.00 EUR"), "amounts in the account's currency: \(showText)")
+    }
 
-        // plan
+    /// `plan` (golden files, `--date`): every assigned customer once, decisive first, hold skipped.
+    private static func checkPlan(_ sandbox: Sandbox, assigned ids: [String]) throws {
         let planText = try sandbox.client("alice", ["plan"])
         #expect(planText.status == 0, "\(planText)")
         Golden.check(planText.stdout, "alice-plan.txt")
@@ -95,8 +107,10 @@ struct ClientContractTests {
         #expect(skipped.allSatisfy { $0["treatment"] as? String == "hold" }, "hold customers are skipped")
         let otherDay = JSONDocument.object(try sandbox.json("alice", ["plan", "--date", "2026-12-01"]))
         #expect(otherDay["date"] as? String == "2026-12-01")
+    }
 
-        // status, conflicts, kpi on a fresh device
+    /// `status`, `conflicts` and `kpi` on a fresh device.
+    private static func checkStatusConflictsAndKPIOnAFreshDevice(_ sandbox: Sandbox) throws {
         let status = JSONDocument.object(try sandbox.json("alice", ["status"]))
         #expect(status["pending"] as? Int == 0)
         #expect(status["conflicts"] as? Int == 0)

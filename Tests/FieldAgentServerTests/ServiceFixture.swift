@@ -2,6 +2,7 @@ import FieldAgentCore
 import FieldAgentHTTP
 import FieldAgentProtocol
 import FieldAgentTestSupport
+import Foundation
 import Synchronization
 
 @testable import FieldAgentServer
@@ -33,16 +34,15 @@ final class ServiceFixture: Sendable {
     func seed() throws -> (alice: String, bob: String) {
         let alice = try admin.addAgent(name: "alice")
         let bob = try admin.addAgent(name: "bob")
-        let portfolio = """
-            {"customers": [
-              {"id": "C-1", "name": "Aino Virtanen", "phone": "+358401234567", "timeZone": "Europe/Helsinki",
-               "agent": "alice", "accounts": [{"id": "A-1", "creditor": "Kauppa Oy", "currency": "EUR",
-               "balance": 45000, "installments": [{"due": "2026-01-15", "amount": 15000}]}]},
-              {"id": "C-2", "name": "Bertil Berg", "timeZone": "Europe/Stockholm", "agent": "bob"}
-            ]}
-            """
-        _ = try admin.importPortfolio(Array(portfolio.utf8))
+        _ = try admin.importPortfolio(try Self.portfolio("alice-and-bob"))
         return (alice, bob)
+    }
+
+    /// The bytes of `Fixtures/portfolios/<name>.json`, found from this file's path.
+    static func portfolio(_ name: String) throws -> [UInt8] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return Array(try Data(contentsOf: root.appendingPathComponent("Fixtures/portfolios/\(name).json")))
     }
 
     func request(_ method: String, _ target: String, token: String?, body: String? = nil) -> HTTPResponse {

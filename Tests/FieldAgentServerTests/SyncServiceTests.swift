@@ -207,14 +207,11 @@ import Testing
         let bad = #"{"customers": [{"id": "C-9", "name": "X", "timeZone": "Mars/Base"}]}"#
         #expect(throws: AdminError.self) { try f.admin.importPortfolio(Array(bad.utf8)) }
         #expect(f.storage.lastSequence == before)
-        let portfolio = """
-            {"customers": [{"id": "C-1", "name": "Aino Virtanen", "timeZone": "Europe/Helsinki", "agent": "alice",
-              "accounts": [{"id": "A-1", "creditor": "Kauppa Oy", "currency": "EUR", "balance": 30000,
-              "installments": [{"due": "2026-01-15", "amount": 15000, "paid": "2026-01-15", "paidAmount": 15000}]}]}]}
-            """
-        let summary = try f.admin.importPortfolio(Array(portfolio.utf8))
+        // C-1 again, with the first installment paid and the balance down to 30000.
+        let portfolio = try ServiceFixture.portfolio("alice-installment-paid")
+        let summary = try f.admin.importPortfolio(portfolio)
         #expect(summary.updated == 1 && summary.changes == 1)
-        #expect(try f.admin.importPortfolio(Array(portfolio.utf8)).changes == 0)
+        #expect(try f.admin.importPortfolio(portfolio).changes == 0)
         let accounts = f.storage.currentState().value(Target(customer: "C-1", field: "accounts"))
         #expect(accounts?.listValue?.first?["balance"] == 30000)
     }
