@@ -12,8 +12,9 @@ public enum ProtocolLimits {
     public static let pageLimits = 1...5000
     /// The largest request body, in bytes (8 MiB); the HTTP server refuses larger ones with `413`.
     public static let maxBodyBytes = 8 * 1024 * 1024
-    /// The longest `device` (replica id) of a push, in UTF-8 bytes.
-    public static let maxDeviceBytes = 128
+    /// The earliest `wall` (and event `at`) a change may carry: 2020-01-01T00:00:00Z, before any
+    /// FieldAgent data. A `wall` before it is refused `clock-skew`, so the device re-stamps it.
+    public static let epochMillis: Int64 = 1_577_836_800_000
     /// How far ahead of the server's clock a change's `wall` may be before it is refused
     /// `clock-skew`; also how far a replica's hybrid logical clock lets a remote time pull it ahead.
     public static let maxClockSkewMillis: Int64 = HybridLogicalClock.defaultMaxSkewMillis

@@ -27,10 +27,11 @@ public struct PushRequest: Sendable, Equatable {
     /// refused cheaply; the server maps ``PushRequestError/tooManyChanges(_:)`` to 413.
     public init(json: Value) throws(PushRequestError) {
         guard let object = json.objectValue else { throw .invalid(ValidationError(path: "", problem: "not an object")) }
-        guard let device = object["device"]?.stringValue, !device.isEmpty,
-            device.utf8.count <= ProtocolLimits.maxDeviceBytes
-        else {
+        guard let device = object["device"]?.stringValue else {
             throw .invalid(ValidationError(path: "device", problem: "must be the device's replica id (a string)"))
+        }
+        if let problem = ReplicaIDSyntax.problem(with: device) {
+            throw .invalid(ValidationError(path: "device", problem: "the device's replica id \(problem)"))
         }
         guard let list = object["changes"]?.listValue else {
             throw .invalid(ValidationError(path: "changes", problem: "must be an array of changes"))
@@ -40,6 +41,7 @@ public struct PushRequest: Sendable, Equatable {
         changes.reserveCapacity(list.count)
         for (index, item) in list.enumerated() {
             do {
+                try PushRequest.checkIDs(item, path: "changes[\(index)]")
                 changes.append(try WireChange.decode(item, path: "changes[\(index)]"))
             } catch {
                 throw .invalid(error)
@@ -57,5 +59,18 @@ public struct PushRequest: Sendable, Equatable {
             throw .invalidJSON(error)
         }
         try self.init(json: json)
+    }
+
+    /// A pushed change's `id` and `replaces` must be change ids in canonical form with valid replica
+    /// ids, so every id has one spelling (a server answers results under the ids as sent).
+    static func checkIDs(_ item: Value, path: String) throws(ValidationError) {
+        if let text = item["id"]?.stringValue, let problem = ReplicaIDSyntax.problem(withChangeID: text) {
+            throw ValidationError(path: "\(path).id", problem: problem)
+        }
+        for (index, entry) in (item["replaces"]?.listValue ?? []).enumerated() {
+            if let text = entry.stringValue, let problem = ReplicaIDSyntax.problem(withChangeID: text) {
+                throw ValidationError(path: "\(path).replaces[\(index)]", problem: problem)
+            }
+        }
     }
 }

@@ -21,15 +21,22 @@ public enum RejectionReason: Sendable, Hashable, RawRepresentable, CustomStringC
     case wrongAgent
     /// The id was stored before with different content.
     case idReused
-    /// `wall` is more than ``ProtocolLimits/maxClockSkewMillis`` ahead of the server's clock.
+    /// `wall` is more than ``ProtocolLimits/maxClockSkewMillis`` ahead of the server's clock, or
+    /// before ``ProtocolLimits/epochMillis``.
     case clockSkew
+    /// The change's replica id is not the pushing device's (`device`).
+    case wrongReplica
+    /// A `create` of an event id that exists with other content: events are created once.
+    case alreadyExists
+    /// The change refers to an event (a note, a contact) that does not exist.
+    case unknownReference
     /// A reason this version does not know, as spelled on the wire.
     case unrecognized(String)
 
     /// Every reason protocol version 1 defines, in protocol.md's order.
     public static let known: [RejectionReason] = [
         .notAssigned, .customerErased, .unknownField, .invalidValue, .invalidTarget, .readOnlyField, .wrongAgent,
-        .idReused, .clockSkew,
+        .idReused, .clockSkew, .wrongReplica, .alreadyExists, .unknownReference,
     ]
 
     /// The reason spelled `rawValue` on the wire; ``unrecognized(_:)`` when it is not a known one.
@@ -49,6 +56,9 @@ public enum RejectionReason: Sendable, Hashable, RawRepresentable, CustomStringC
         case .wrongAgent: "wrong-agent"
         case .idReused: "id-reused"
         case .clockSkew: "clock-skew"
+        case .wrongReplica: "wrong-replica"
+        case .alreadyExists: "already-exists"
+        case .unknownReference: "unknown-reference"
         case .unrecognized(let spelling): spelling
         }
     }
@@ -68,7 +78,11 @@ public enum RejectionReason: Sendable, Hashable, RawRepresentable, CustomStringC
         case .wrongAgent: "the change's agent is not the agent of the token"
         case .idReused: "another change was stored under this id; create changes with new counters"
         case .clockSkew:
-            "the change is stamped more than 5 minutes ahead of the server's clock; re-stamp it with corrected time"
+            "the change is stamped more than 5 minutes ahead of the server's clock, or before 2020; "
+                + "re-stamp it with corrected time"
+        case .wrongReplica: "the change's replica id is not this device's; a device pushes only its own changes"
+        case .alreadyExists: "an event with this id exists with other content; events are created once"
+        case .unknownReference: "the change refers to an event that does not exist"
         case .unrecognized: "the server refused this change"
         }
     }

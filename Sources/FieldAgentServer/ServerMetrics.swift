@@ -1,4 +1,5 @@
 import FieldAgentHTTP
+import FieldAgentProtocol
 import Synchronization
 
 /// Counters and a latency histogram for `GET /metrics` in the Prometheus text format.
@@ -8,13 +9,14 @@ import Synchronization
 public final class ServerMetrics: Sendable {
     /// The routes that get their own label; anything else is `other`, and a request refused before
     /// it could be parsed is `unparsed`.
-    public static let routes: Set<String> = ["/v1/health", "/v1/push", "/v1/pull", "/metrics"]
+    public static let routes: Set<String> = Set(SyncEndpoint.allCases.map(\.path) + ["/metrics"])
     /// Histogram bucket bounds in seconds.
     public static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
     private struct Counts {
         var requests: [String: Int] = [:]
         var pushed: [String: Int] = ["accepted": 0, "duplicate": 0, "rejected": 0]
+        var rejected: [String: Int] = Dictionary(uniqueKeysWithValues: RejectionReason.known.map { ($0.rawValue, 0) })
         var pulled = 0
         var bucketCounts = [Int](repeating: 0, count: ServerMetrics.buckets.count)
         var durationCount = 0
@@ -45,6 +47,11 @@ public final class ServerMetrics: Sendable {
                 c.bucketCounts[index] += 1
             }
         }
+    }
+
+    /// Counts one refused change by its reason.
+    public func countRejected(_ reason: RejectionReason) {
+        counts.withLock { $0.rejected[reason.rawValue, default: 0] += 1 }
     }
 
     /// Counts pushed changes by result (`accepted`, `duplicate`, `rejected`).
@@ -81,6 +88,11 @@ public final class ServerMetrics: Sendable {
         out += "# TYPE fieldagent_changes_pushed_total counter\n"
         for result in c.pushed.keys.sorted() {
             out += "fieldagent_changes_pushed_total{result=\"\(result)\"} \(c.pushed[result]!)\n"
+        }
+        out += "# HELP fieldagent_changes_rejected_total Pushed changes refused, by reason.\n"
+        out += "# TYPE fieldagent_changes_rejected_total counter\n"
+        for reason in c.rejected.keys.sorted() {
+            out += "fieldagent_changes_rejected_total{reason=\"\(reason)\"} \(c.rejected[reason]!)\n"
         }
         out += "# HELP fieldagent_changes_pulled_total Changes sent to devices in pull responses.\n"
         out += "# TYPE fieldagent_changes_pulled_total counter\n"

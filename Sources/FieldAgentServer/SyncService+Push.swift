@@ -22,8 +22,9 @@ extension SyncService {
         let serverTime = now().millisecondsSinceEpoch
         var results = [ChangeResult?](repeating: nil, count: body.changes.count)
         var toStore: [(index: Int, change: Change)] = []
+        var batch = PushBatch(agent: agent, device: body.device, serverTime: serverTime, state: storage.currentState())
         for (index, change) in body.changes.enumerated() {
-            if let verdict = precheck(change, agent: agent, serverTime: serverTime) {
+            if let verdict = precheck(change, in: &batch) {
                 results[index] = verdict
             } else {
                 toStore.append((index, change))
@@ -46,6 +47,7 @@ extension SyncService {
             return SyncProblem.storageFailed.response
         }
         let final = results.map { $0! }
+        for result in final { if let reason = result.reason { metrics.countRejected(reason) } }
         for status in ChangeResult.Status.allCases {
             let count = final.count { $0.status == status }
             if count > 0 { metrics.countPushed(status.rawValue, by: count) }
@@ -55,35 +57,52 @@ extension SyncService {
 
     /// The verdict for a change that must not be stored, or nil if it may be.
     ///
-    /// A change stored before is a `duplicate` whatever else changed since (e.g. an unassignment),
-    /// so a retried push reports what really happened to it.
-    func precheck(_ change: Change, agent: String, serverTime: Int64) -> ChangeResult? {
+    /// Nothing before the assignment check depends on what the server holds about the customer, so
+    /// an agent learns nothing about customers it cannot see (protocol.md → Order of checks). The one
+    /// exception reveals only the agent's own work: a change stored before with the same content,
+    /// under this agent's name, is a `duplicate` whatever changed since, so a retried push reports
+    /// what happened to the original even after an unassignment.
+    func precheck(_ change: Change, in batch: inout PushBatch) -> ChangeResult? {
         let id = change.id
-        switch storage.status(of: change) {
-        case .same: return ChangeResult(id: id, status: .duplicate)
-        case .different: return ChangeResult.rejected(id, .idReused)
-        case .erased: return ChangeResult.rejected(id, .customerErased)
-        case .unknown: break
-        }
-        if change.id.replica == ServerState.backOfficeReplica {
+        if id.replica == ServerState.backOfficeReplica {
             return ChangeResult.rejected(
                 id, .invalidTarget, detail: "the replica id backoffice is reserved for the server")
         }
-        guard change.agent == agent else { return ChangeResult.rejected(id, .wrongAgent) }
-        if change.hlc.wallMillis > serverTime + ProtocolLimits.maxClockSkewMillis {
-            return ChangeResult.rejected(id, .clockSkew)
-        }
+        guard change.agent == batch.agent else { return ChangeResult.rejected(id, .wrongAgent) }
+        let status = storage.status(of: change)
+        if status == .same { return ChangeResult(id: id, status: .duplicate) }
+        guard id.replica == batch.device else { return ChangeResult.rejected(id, .wrongReplica) }
+        if let verdict = timeVerdict(change, serverTime: batch.serverTime) { return verdict }
         if let (reason, detail) = validator.problem(with: change) {
             return ChangeResult(id: id, status: .rejected, reason: reason, detail: detail)
         }
         if change.op == .erase {
             return ChangeResult.rejected(id, .invalidTarget, detail: "only the back office erases customers")
         }
-        if storage.currentState().isErased(change.target.customer) {
-            return ChangeResult.rejected(id, .customerErased)
-        }
-        guard storage.assignedAgents(of: change.target.customer).contains(agent) else {
+        guard storage.assignedAgents(of: change.target.customer).contains(batch.agent) else {
             return ChangeResult.rejected(id, .notAssigned)
+        }
+        switch status {
+        case .different: return ChangeResult.rejected(id, .idReused)
+        case .erased: return ChangeResult.rejected(id, .customerErased)
+        case .same, .unknown: break
+        }
+        if batch.state.isErased(change.target.customer) { return ChangeResult.rejected(id, .customerErased) }
+        return batch.admit(change)
+    }
+
+    /// `clock-skew` for a `wall`, or an event's `at`, before the epoch or too far ahead: the device
+    /// re-stamps the change (and its event time) with corrected time.
+    func timeVerdict(_ change: Change, serverTime: Int64) -> ChangeResult? {
+        let latest = serverTime + ProtocolLimits.maxClockSkewMillis
+        let wall = change.hlc.wallMillis
+        if wall > latest || wall < ProtocolLimits.epochMillis { return ChangeResult.rejected(change.id, .clockSkew) }
+        if change.op == .create, let at = change.value["at"]?.stringValue.flatMap(Instant.init) {
+            let millis = at.millisecondsSinceEpoch
+            if millis > latest || millis < ProtocolLimits.epochMillis {
+                return ChangeResult.rejected(
+                    change.id, .clockSkew, detail: "at: more than 5 minutes ahead of the server's clock, or before 2020")
+            }
         }
         return nil
     }

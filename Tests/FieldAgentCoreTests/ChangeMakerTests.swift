@@ -54,3 +54,19 @@ import Testing
         #expect(maker.changes.map(\.id.counter) == [2, 3, 4])
     }
 }
+
+@Suite struct ChangeMakerRestampTests {
+    @Test("a remade event moves its time by as much as its stamp")
+    func remakeMovesEventTime() {
+        var state = ReplicaState(replicaID: "alice-0001")
+        let ahead = Instant("2026-11-29T10:00:00Z")!.millisecondsSinceEpoch
+        let contact = state.commit(
+            .create(.contact, id: "K-1", customer: "C-1", body: .object(["at": "2026-11-29T10:00:00Z"])), by: "alice",
+            at: ahead)
+        var maker = ChangeMaker(
+            replicaID: state.replicaID, clock: HybridLogicalClock(), firstCounter: state.nextCounter)
+        let again = maker.remake(contact, at: ahead - 3_600_000)
+        #expect(again.value["at"] == "2026-11-29T09:00:00Z")
+        #expect(again.target == contact.target)
+    }
+}

@@ -20,7 +20,7 @@ import Testing
         let (alice, _) = try f.seed()
         f.storage.close()
         let body = JSON.string(
-            PushRequest(device: "dev", changes: [ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1")])
+            PushRequest(device: "a1", changes: [ServiceFixture.change("a1", 1, agent: "alice", customer: "C-1")])
                 .json)
         let response = f.request("POST", "/v1/push", token: alice, body: body)
         #expect(response.status == 500)

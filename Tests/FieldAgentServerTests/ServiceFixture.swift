@@ -53,7 +53,9 @@ final class ServiceFixture: Sendable {
             HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8)))
     }
 
-    func push(_ token: String, _ changes: [Change], device: String = "dev") throws -> PushResponse {
+    /// Pushes `changes` as the device `device` (by default the first change's replica, as a device would).
+    func push(_ token: String, _ changes: [Change], device: String? = nil) throws -> PushResponse {
+        let device = device ?? changes.first?.id.replica ?? "dev"
         let body = JSON.string(PushRequest(device: device, changes: changes).json)
         let response = request("POST", "/v1/push", token: token, body: body)
         guard response.status == 200 else { throw FixtureError.status(response.status) }

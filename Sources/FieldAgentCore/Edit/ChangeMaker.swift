@@ -54,7 +54,8 @@ public struct ChangeMaker: Sendable {
     /// Makes `original` again under a new id and stamp, by its agent: the server refused its stamp.
     ///
     /// The new change supersedes everything the original did, the original itself (so the two
-    /// never show as a conflict) and what this maker made before for the same register.
+    /// never show as a conflict) and what this maker made before for the same register. An event's
+    /// time (`at`, read from the same wrong clock) moves by as much as the stamp does.
     @discardableResult
     public mutating func remake(_ original: Change, at wallMillis: Int64) -> Change {
         var replaces: [ChangeID] = []
@@ -62,9 +63,17 @@ public struct ChangeMaker: Sendable {
             replaces = ReplicaState.context(
                 of: [original] + sameRegister(original.op, original.target), including: original.replaces)
         }
+        var value = original.value
+        if original.op == .create, case .object(var body) = value,
+            let at = body["at"]?.stringValue.flatMap(Instant.init)
+        {
+            let shift = wallMillis - original.hlc.wallMillis
+            body["at"] = .string(Instant(millisecondsSinceEpoch: at.millisecondsSinceEpoch + shift).description)
+            value = .object(body)
+        }
         return append(
-            target: original.target, op: original.op, value: original.value, agent: original.agent,
-            replaces: replaces, at: wallMillis)
+            target: original.target, op: original.op, value: value, agent: original.agent, replaces: replaces,
+            at: wallMillis)
     }
 
     private func sameRegister(_ op: Operation, _ target: Target) -> [Change] {

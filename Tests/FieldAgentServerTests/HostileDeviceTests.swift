@@ -1,0 +1,144 @@
+import FieldAgentCore
+import FieldAgentProtocol
+import Testing
+
+@testable import FieldAgentServer
+
+/// What an agent's token can do to others: each case pushes what a hostile or buggy device could,
+/// and checks the answer and that the victim's state is intact. (The catalogue grows with device
+/// registration; see protocol.md → Order of checks.)
+@Suite struct HostileDeviceTests {
+    static let start = ServiceFixture.start
+
+    static func create(
+        _ replica: String, _ counter: UInt64, agent: String, customer: String, _ entity: EntityKind, id: String,
+        body: [String: Value], wall: Int64 = ServiceFixture.start + 1000
+    ) -> Change {
+        Change(
+            id: ChangeID(replica: replica, counter: counter), hlc: HLCTimestamp(wallMillis: wall), agent: agent,
+            target: Target(customer: customer, entity: entity, id: id), op: .create, value: .object(body))
+    }
+
+    static func contactBody(at: String = "2026-11-29T08:00:00Z") -> [String: Value] {
+        ["at": .string(at), "channel": "call", "direction": "outbound", "outcome": "right-party-contact"]
+    }
+
+    @Test("an unassigned customer gets the same answer whether or not the change or the customer exists")
+    func noAnswerRevealsAnUnassignedCustomer() throws {
+        let f = try ServiceFixture()
+        let (alice, bob) = try f.seed()
+        _ = try f.push(alice, [ServiceFixture.change("alice-1", 1, agent: "alice", customer: "C-1")])
+        let stored = f.storage.lastSequence
+        // Bob re-sends alice's stored change under his own name, a variant with another value, a
+        // change to a customer that does not exist, and copies of back-office changes.
+        let probes = [
+            ServiceFixture.change("alice-1", 1, agent: "bob", customer: "C-1"),
+            ServiceFixture.change("alice-1", 1, agent: "bob", customer: "C-1", value: "+358400000000"),
+            ServiceFixture.change("bob-1", 1, agent: "bob", customer: "C-1"),
+            ServiceFixture.change("bob-1", 2, agent: "bob", customer: "C-404"),
+        ]
+        for probe in probes {
+            let result = try f.push(bob, [probe]).results[0]
+            #expect(result.reason == .notAssigned, "\(probe.id) \(probe.target.customer)")
+            #expect(result.detail == RejectionReason.notAssigned.defaultDetail)
+        }
+        let office = f.storage.currentState().liveChanges().filter { $0.id.replica == "backoffice" }
+        for copy in office.prefix(5) {
+            for value in ["sms", "call", "visit"] {
+                let forged = Change(
+                    id: copy.id, hlc: copy.hlc, agent: copy.agent, target: copy.target, op: copy.op,
+                    value: .string(value),
+                    replaces: copy.replaces)
+                #expect(try f.push(bob, [forged]).results[0].reason == .invalidTarget)
+            }
+        }
+        #expect(f.storage.lastSequence == stored)
+        #expect(f.storage.currentState().value(Target(customer: "C-1", field: "phone")) == "+358409999999")
+    }
+
+    @Test("a second create of an existing event with other content is refused; the original stays")
+    func createOnce() throws {
+        let f = try ServiceFixture()
+        let (alice, bob) = try f.seed()
+        try f.admin.assign(customer: "C-1", agent: "bob")
+        let original = Self.create(
+            "alice-1", 1, agent: "alice", customer: "C-1", .contact, id: "K-1", body: Self.contactBody())
+        let first = try f.push(alice, [original]).results[0]
+        #expect(first.status == .accepted, "\(first.reason?.rawValue ?? "") \(first.detail ?? "")")
+        var forgedBody = Self.contactBody()
+        forgedBody["outcome"] = "complaint"
+        let forged = Self.create("bob-1", 1, agent: "bob", customer: "C-1", .contact, id: "K-1", body: forgedBody)
+        #expect(try f.push(bob, [forged]).results[0].reason == .alreadyExists)
+        let again = Self.create(
+            "alice-1", 2, agent: "alice", customer: "C-1", .contact, id: "K-1", body: Self.contactBody())
+        #expect(try f.push(alice, [again]).results[0].status == .duplicate)
+        let shown = f.storage.currentState().event(.contact, id: "K-1", customer: "C-1")
+        #expect(shown?.id == original.id && shown?.agent == "alice")
+    }
+
+    @Test("references must name events that exist, here or earlier in the same push")
+    func danglingReferences() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let score = ServiceFixture.change(
+            "alice-1", 1, agent: "alice", customer: "C-1", field: "score", value: 5, entity: .note, entityID: "N-404")
+        #expect(try f.push(alice, [score]).results[0].reason == .unknownReference)
+        let promise = Self.create(
+            "alice-1", 2, agent: "alice", customer: "C-1", .promise, id: "P-1",
+            body: ["contactId": "K-404", "amount": 5000, "date": "2026-12-10"])
+        #expect(try f.push(alice, [promise]).results[0].reason == .unknownReference)
+        // The same references are fine once the events exist, even earlier in the same push.
+        let contact = Self.create(
+            "alice-1", 3, agent: "alice", customer: "C-1", .contact, id: "K-1", body: Self.contactBody())
+        let note = Self.create(
+            "alice-1", 4, agent: "alice", customer: "C-1", .note, id: "N-1",
+            body: ["at": "2026-11-29T08:05:00Z", "contactId": "K-1"])
+        let noteScore = ServiceFixture.change(
+            "alice-1", 5, agent: "alice", customer: "C-1", field: "score", value: 4, entity: .note, entityID: "N-1")
+        let kept = Self.create(
+            "alice-1", 6, agent: "alice", customer: "C-1", .promise, id: "P-2",
+            body: ["contactId": "K-1", "amount": 5000, "date": "2026-12-10"])
+        let results = try f.push(alice, [contact, note, noteScore, kept]).results
+        #expect(results.map(\.status) == [.accepted, .accepted, .accepted, .accepted])
+    }
+
+    @Test("times before 2020 or far ahead are clock-skew, for the stamp and for an event's at")
+    func strictTimes() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let zero = ServiceFixture.change("alice-1", 1, agent: "alice", customer: "C-1", wall: 0)
+        let future = Self.create(
+            "alice-1", 2, agent: "alice", customer: "C-1", .contact, id: "K-1",
+            body: Self.contactBody(at: "2099-01-01T00:00:00Z"))
+        let results = try f.push(alice, [zero, future]).results
+        #expect(results.map(\.reason) == [.clockSkew, .clockSkew])
+        #expect(f.service.metrics.render().contains(#"fieldagent_changes_rejected_total{reason="clock-skew"} 2"#))
+        #expect(f.storage.currentState().contacts(customer: "C-1").isEmpty)
+    }
+
+    @Test("a device pushes only its own changes")
+    func wrongReplica() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let change = ServiceFixture.change("alice-2", 1, agent: "alice", customer: "C-1")
+        #expect(try f.push(alice, [change], device: "alice-1").results[0].reason == .wrongReplica)
+    }
+
+    @Test("ids have one spelling: a non-canonical counter or a bad replica id refuses the push whole")
+    func strictIdentifiers() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let good = JSON.string(WireChange.encode(ServiceFixture.change("alice-1", 1, agent: "alice", customer: "C-1")))
+        let cases = [
+            good.replacingOccurrences(of: "alice-1:1", with: "alice-1:01"),
+            good.replacingOccurrences(of: "alice-1:1", with: "alice 1:1"),
+            good.replacingOccurrences(of: "alice-1:1", with: "älice-1:1"),
+            good.replacingOccurrences(of: "alice-1:1", with: String(repeating: "a", count: 65) + ":1"),
+        ]
+        for change in cases {
+            let body = #"{"device": "alice-1", "changes": ["# + change + "]}"
+            #expect(f.request("POST", "/v1/push", token: alice, body: body).status == 422, "\(change.prefix(60))")
+        }
+        #expect(f.storage.currentState().value(Target(customer: "C-1", field: "phone")) == "+358401234567")
+    }
+}
