@@ -101,7 +101,8 @@ extension SyncService {
             let millis = at.millisecondsSinceEpoch
             if millis > latest || millis < ProtocolLimits.epochMillis {
                 return ChangeResult.rejected(
-                    change.id, .clockSkew, detail: "at: more than 5 minutes ahead of the server's clock, or before 2020")
+                    change.id, .clockSkew, detail: "at: more than 5 minutes ahead of the server's clock, or before 2020"
+                )
             }
         }
         return nil
