@@ -9,6 +9,8 @@ struct PushBatch {
     let serverTime: Int64
     let state: ReplicaState
     private var created: [EventRef: Change] = [:]
+    /// Changes of this push already admitted, by id (a later write may name them in `replaces`).
+    private var admitted: [ChangeID: Change] = [:]
 
     private struct EventRef: Hashable {
         var customer: String
@@ -25,6 +27,37 @@ struct PushBatch {
 
     /// The create-once and reference checks; nil (and the change remembered) when it may be stored.
     mutating func admit(_ change: Change) -> ChangeResult? {
+        if let problem = causalProblem(change) {
+            return ChangeResult.rejected(change.id, .unknownReference, detail: problem)
+        }
+        let verdict = eventVerdict(change)
+        if verdict == nil { admitted[change.id] = change }
+        return verdict
+    }
+
+    /// `replaces` may name only writes to the same field that the server holds or saw, or that sit
+    /// earlier in this push, one per replica: a writer can supersede only what it has really seen.
+    /// Its own earlier writes count as seen even when the server refused them.
+    private func causalProblem(_ change: Change) -> String? {
+        guard !change.replaces.isEmpty else { return nil }
+        guard change.op == .set || change.op == .flag else { return "replaces: only set and flag writes replace" }
+        var replicas = Set<String>()
+        for id in change.replaces {
+            guard replicas.insert(id.replica).inserted else { return "replaces: names a replica twice" }
+            if let earlier = admitted[id] ?? state.liveChange(id, customer: change.target.customer) {
+                guard earlier.op == change.op, earlier.target == change.target else {
+                    return "replaces: names a change to another field"
+                }
+            } else if id.replica == change.id.replica {
+                guard id.counter < change.id.counter else { return "replaces: names a later change of this replica" }
+            } else if !state.hasSeen(id) {
+                return "replaces: names a change the server does not hold"
+            }
+        }
+        return nil
+    }
+
+    private mutating func eventVerdict(_ change: Change) -> ChangeResult? {
         let t = change.target
         if change.op == .create {
             if let existing = event(t.entity, t.id, t.customer), existing.id != change.id {

@@ -142,3 +142,56 @@ import Testing
         #expect(f.storage.currentState().value(Target(customer: "C-1", field: "phone")) == "+358401234567")
     }
 }
+
+@Suite struct ForgedCausalContextTests {
+    static func write(
+        _ replica: String, _ counter: UInt64, agent: String, value: Value, replaces: [ChangeID], wall: Int64
+    ) -> Change {
+        Change(
+            id: ChangeID(replica: replica, counter: counter), hlc: HLCTimestamp(wallMillis: wall), agent: agent,
+            target: Target(customer: "C-1", field: "phone"), op: .set, value: value, replaces: replaces)
+    }
+
+    @Test("replaces naming changes the server never saw is refused; the victim's later edit still shows")
+    func forgedReplacesAreRefused() throws {
+        let f = try ServiceFixture()
+        let (alice, bob) = try f.seed()
+        try f.admin.assign(customer: "C-1", agent: "bob")
+        let wall = ServiceFixture.start + 1000
+        let future = Self.write(
+            "bob-1", 1, agent: "bob", value: "+358400000001",
+            replaces: [ChangeID(replica: "alice-1", counter: 999_999)],
+            wall: wall)
+        let many = Self.write(
+            "bob-1", 2, agent: "bob", value: "+358400000002",
+            replaces: (1...20_000).map { ChangeID(replica: "made-up-\($0)", counter: 1) }, wall: wall)
+        let twice = Self.write(
+            "bob-1", 3, agent: "bob", value: "+358400000003",
+            replaces: [ChangeID(replica: "backoffice", counter: 1), ChangeID(replica: "backoffice", counter: 2)],
+            wall: wall)
+        let results = try f.push(bob, [future, many, twice]).results
+        #expect(results.map(\.reason) == [.unknownReference, .unknownReference, .unknownReference])
+        let edit = Self.write("alice-1", 1, agent: "alice", value: "+358409999999", replaces: [], wall: wall + 1)
+        #expect(try f.push(alice, [edit]).results[0].status == .accepted)
+        #expect(
+            f.storage.currentState().values(Target(customer: "C-1", field: "phone")).map(\.value).contains(
+                "+358409999999"))
+    }
+
+    @Test("a device may name its own earlier write even when the server refused it")
+    func ownEarlierWritesCount() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let wall = ServiceFixture.start + 1000
+        let bad = Self.write("alice-1", 1, agent: "alice", value: "not a phone", replaces: [], wall: wall)
+        let good = Self.write(
+            "alice-1", 2, agent: "alice", value: "+358409999999", replaces: [ChangeID(replica: "alice-1", counter: 1)],
+            wall: wall)
+        let results = try f.push(alice, [bad, good]).results
+        #expect(results.map(\.status) == [.rejected, .accepted])
+        let ahead = Self.write(
+            "alice-1", 3, agent: "alice", value: "+358409999990", replaces: [ChangeID(replica: "alice-1", counter: 7)],
+            wall: wall)
+        #expect(try f.push(alice, [ahead]).results[0].reason == .unknownReference)
+    }
+}
