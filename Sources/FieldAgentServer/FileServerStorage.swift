@@ -238,6 +238,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
 
     public var lastSequence: UInt64 { state.withLock { $0.nextSequence - 1 } }
 
+    public func replicaAgent(_ replica: String) -> String? { state.withLock { $0.replicaAgents[replica] } }
+
     public func currentState() -> ReplicaState { state.withLock { $0.replica } }
 
     /// Compacts now: the store then holds one snapshot of the current state and an empty log.

@@ -8,6 +8,7 @@ struct PushBatch {
     let device: String
     let serverTime: Int64
     let state: ReplicaState
+    let ownerLookup: (String) -> String?
     private var created: [EventRef: Change] = [:]
     /// Changes of this push already admitted, by id (a later write may name them in `replaces`).
     private var admitted: [ChangeID: Change] = [:]
@@ -18,11 +19,15 @@ struct PushBatch {
         var id: String
     }
 
-    init(agent: String, device: String, serverTime: Int64, state: ReplicaState) {
+    init(
+        agent: String, device: String, serverTime: Int64, state: ReplicaState,
+        ownerLookup: @escaping (String) -> String?
+    ) {
         self.agent = agent
         self.device = device
         self.serverTime = serverTime
         self.state = state
+        self.ownerLookup = ownerLookup
     }
 
     /// The create-once and reference checks; nil (and the change remembered) when it may be stored.
@@ -73,6 +78,11 @@ struct PushBatch {
             return ChangeResult.rejected(change.id, .unknownReference, detail: "no note with this id")
         }
         return nil
+    }
+
+    /// The agent `replica` belongs to: from storage, or this push's first change under it.
+    func owner(of replica: String) -> String? {
+        ownerLookup(replica) ?? admitted.values.first { $0.id.replica == replica }?.agent
     }
 
     private func event(_ entity: EntityKind, _ id: String, _ customer: String) -> Change? {

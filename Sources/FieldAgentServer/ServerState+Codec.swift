@@ -7,7 +7,8 @@ import FieldAgentCore
 /// merged replica, the pruned log index, fingerprints, agents and assignments.
 extension ServerState {
     static let snapshotMagic: [UInt8] = Array("FASERVER".utf8)
-    static let snapshotVersion: UInt8 = 1
+    /// Version 2 adds the replica owners; version 1 snapshots still open (owners are rebuilt from the log).
+    static let snapshotVersion: UInt8 = 2
 
     enum RecordTag: UInt8 {
         case changes = 1
@@ -129,6 +130,11 @@ extension ServerState {
             w.varint(UInt64(names.count))
             for name in names { w.string(name) }
         }
+        w.varint(UInt64(replicaAgents.count))
+        for replica in replicaAgents.keys.sorted() {
+            w.string(replica)
+            w.string(replicaAgents[replica]!)
+        }
         return w.bytes
     }
 
@@ -141,7 +147,8 @@ extension ServerState {
             for expected in ServerState.snapshotMagic where try r.byte() != expected {
                 throw DecodeError(offset: 0, problem: "not a FieldAgent server snapshot")
             }
-            guard try r.byte() == ServerState.snapshotVersion else {
+            let version = try r.byte()
+            guard version == 1 || version == ServerState.snapshotVersion else {
                 throw DecodeError(offset: r.offset - 1, problem: "unknown server snapshot version")
             }
             state.nextSequence = try r.varint()
@@ -187,9 +194,17 @@ extension ServerState {
                 for _ in 0..<(try r.int()) { names.insert(try r.string()) }
                 state.assignments[customer] = names
             }
+            if version >= 2 {
+                for _ in 0..<(try r.int()) { state.replicaAgents[try r.string()] = try r.string() }
+            }
             guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }
         }
         state.reindex()
+        for entry in state.entries {
+            if case .change(let change) = entry.kind, state.replicaAgents[change.id.replica] == nil {
+                state.replicaAgents[change.id.replica] = change.agent
+            }
+        }
         self = state
     }
 }

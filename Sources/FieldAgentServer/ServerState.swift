@@ -20,6 +20,9 @@ struct ServerState: Sendable {
     var changesByCustomer: [String: [LogEntry]] = [:]
     var agents: [String: AgentRecord] = [:]
     var assignments: [String: Set<String>] = [:]
+    /// The agent each replica id belongs to: the agent of the first change stored under it. A
+    /// replica id is one device's, so no other agent may write under it.
+    var replicaAgents: [String: String] = [:]
     /// The sequence of the assignment event in force for each assigned `customer`\0`agent` pair.
     var assignedSince: [String: UInt64] = [:]
 
@@ -50,6 +53,7 @@ struct ServerState: Sendable {
         entries.append(entry)
         changesByCustomer[change.target.customer, default: []].append(entry)
         sequences[change.id] = sequence
+        if replicaAgents[change.id.replica] == nil { replicaAgents[change.id.replica] = change.agent }
         fingerprints[change.id] = Fingerprint(
             customer: change.target.customer, value: ServerState.fingerprint(change))
         nextSequence = max(nextSequence, sequence + 1)

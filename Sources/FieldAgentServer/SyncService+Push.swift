@@ -22,7 +22,10 @@ extension SyncService {
         let serverTime = now().millisecondsSinceEpoch
         var results = [ChangeResult?](repeating: nil, count: body.changes.count)
         var toStore: [(index: Int, change: Change)] = []
-        var batch = PushBatch(agent: agent, device: body.device, serverTime: serverTime, state: storage.currentState())
+        let storage = self.storage
+        var batch = PushBatch(
+            agent: agent, device: body.device, serverTime: serverTime, state: storage.currentState(),
+            ownerLookup: { storage.replicaAgent($0) })
         for (index, change) in body.changes.enumerated() {
             if let verdict = precheck(change, in: &batch) {
                 results[index] = verdict
@@ -72,6 +75,10 @@ extension SyncService {
         let status = storage.status(of: change)
         if status == .same { return ChangeResult(id: id, status: .duplicate) }
         guard id.replica == batch.device else { return ChangeResult.rejected(id, .wrongReplica) }
+        if let owner = batch.owner(of: id.replica), owner != batch.agent {
+            return ChangeResult.rejected(
+                id, .wrongReplica, detail: "this replica id belongs to another agent's device; use your own device's")
+        }
         if let verdict = timeVerdict(change, serverTime: batch.serverTime) { return verdict }
         if let (reason, detail) = validator.problem(with: change) {
             return ChangeResult(id: id, status: .rejected, reason: reason, detail: detail)

@@ -28,14 +28,17 @@ import Testing
         let f = try ServiceFixture()
         let (alice, bob) = try f.seed()
         _ = try f.push(alice, [ServiceFixture.change("alice-1", 1, agent: "alice", customer: "C-1")])
+        // Bob stores a change on his own customer, then probes alice's customer with that id and
+        // content, with another value, with a new id, and a customer that does not exist.
+        #expect(
+            try f.push(bob, [ServiceFixture.change("bob-1", 1, agent: "bob", customer: "C-2")]).results[0].status
+                == .accepted)
         let stored = f.storage.lastSequence
-        // Bob re-sends alice's stored change under his own name, a variant with another value, a
-        // change to a customer that does not exist, and copies of back-office changes.
         let probes = [
-            ServiceFixture.change("alice-1", 1, agent: "bob", customer: "C-1"),
-            ServiceFixture.change("alice-1", 1, agent: "bob", customer: "C-1", value: "+358400000000"),
             ServiceFixture.change("bob-1", 1, agent: "bob", customer: "C-1"),
-            ServiceFixture.change("bob-1", 2, agent: "bob", customer: "C-404"),
+            ServiceFixture.change("bob-1", 1, agent: "bob", customer: "C-1", value: "+358400000000"),
+            ServiceFixture.change("bob-1", 2, agent: "bob", customer: "C-1"),
+            ServiceFixture.change("bob-1", 3, agent: "bob", customer: "C-404"),
         ]
         for probe in probes {
             let result = try f.push(bob, [probe]).results[0]
@@ -116,12 +119,19 @@ import Testing
         #expect(f.storage.currentState().contacts(customer: "C-1").isEmpty)
     }
 
-    @Test("a device pushes only its own changes")
+    @Test("a device pushes only its own changes, and no agent writes under another agent's replica id")
     func wrongReplica() throws {
         let f = try ServiceFixture()
-        let (alice, _) = try f.seed()
+        let (alice, bob) = try f.seed()
+        try f.admin.assign(customer: "C-1", agent: "bob")
         let change = ServiceFixture.change("alice-2", 1, agent: "alice", customer: "C-1")
         #expect(try f.push(alice, [change], device: "alice-1").results[0].reason == .wrongReplica)
+        #expect(try f.push(alice, [change]).results[0].status == .accepted)
+        // Bob squats alice's device id with the next counter: refused, and alice's next edit goes through.
+        let squat = ServiceFixture.change("alice-2", 2, agent: "bob", customer: "C-1", value: "+358400000000")
+        #expect(try f.push(bob, [squat]).results[0].reason == .wrongReplica)
+        let next = ServiceFixture.change("alice-2", 2, agent: "alice", customer: "C-1", value: "+358401111111")
+        #expect(try f.push(alice, [next]).results[0].status == .accepted)
     }
 
     @Test("ids have one spelling: a non-canonical counter or a bad replica id refuses the push whole")
