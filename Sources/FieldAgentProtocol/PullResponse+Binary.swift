@@ -41,8 +41,10 @@ extension PullResponse {
             let cursor = try r.string()
             let more = try r.byte() != 0
             let serverTime = try r.signed()
+            let purgeCount = try r.count()
             var purge: [String] = []
-            for _ in 0..<(try r.int()) { purge.append(try r.string()) }
+            purge.reserveCapacity(purgeCount)
+            for _ in 0..<purgeCount { purge.append(try r.string()) }
             let changes = try ChangeCodec.decode(from: &r)
             guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }
             return PullResponse(changes: changes, purge: purge, cursor: cursor, more: more, serverTime: serverTime)

@@ -52,8 +52,7 @@ extension ServerState {
         let name = try r.string()
         let count = try r.int()
         guard count <= 64 else { throw DecodeError(offset: r.offset, problem: "token hash too long") }
-        var hash: [UInt8] = []
-        for _ in 0..<count { hash.append(try r.byte()) }
+        let hash = try r.raw(count)
         return AgentRecord(name: name, tokenHash: hash, revoked: try r.byte() != 0)
     }
 
@@ -152,14 +151,13 @@ extension ServerState {
                 throw DecodeError(offset: r.offset - 1, problem: "unknown server snapshot version")
             }
             state.nextSequence = try r.varint()
-            let replicaCount = try r.int()
-            var replicaBytes: [UInt8] = []
-            replicaBytes.reserveCapacity(replicaCount)
-            for _ in 0..<replicaCount { replicaBytes.append(try r.byte()) }
-            state.replica = try ReplicaState(snapshot: replicaBytes)
+            state.replica = try ReplicaState(snapshot: try r.raw(try r.count()))
             var live: [ChangeID: Change] = [:]
             for change in state.replica.liveChanges() { live[change.id] = change }
-            for _ in 0..<(try r.int()) {
+            // Minimum sizes: an index entry is a sequence, a kind and two strings (or a string and a
+            // counter); a fingerprint two strings, a counter and eight bytes; an agent a name, a hash
+            // length and the revoked flag; an assignment a customer and a count.
+            for _ in 0..<(try r.count(minimumItemSize: 4)) {
                 let sequence = try r.varint()
                 switch try r.byte() {
                 case 0:
@@ -180,18 +178,18 @@ extension ServerState {
                     throw DecodeError(offset: r.offset, problem: "unknown log index entry")
                 }
             }
-            for _ in 0..<(try r.int()) {
+            for _ in 0..<(try r.count(minimumItemSize: 11)) {
                 let id = ChangeID(replica: try r.string(), counter: try r.varint())
                 state.fingerprints[id] = Fingerprint(customer: try r.string(), value: try r.fixed64())
             }
-            for _ in 0..<(try r.int()) {
+            for _ in 0..<(try r.count(minimumItemSize: 3)) {
                 let agent = try ServerState.readAgent(&r)
                 state.agents[agent.name] = agent
             }
-            for _ in 0..<(try r.int()) {
+            for _ in 0..<(try r.count(minimumItemSize: 2)) {
                 let customer = try r.string()
                 var names = Set<String>()
-                for _ in 0..<(try r.int()) { names.insert(try r.string()) }
+                for _ in 0..<(try r.count()) { names.insert(try r.string()) }
                 state.assignments[customer] = names
             }
             if version >= 2 {

@@ -50,6 +50,18 @@ struct BinaryReader {
         return value
     }
 
+    /// A `UInt32` count of items that each take at least `minimumItemSize` bytes. A count the
+    /// remaining bytes cannot hold is damage, reported at the count's offset, so that a caller
+    /// may reserve room for `count` items.
+    mutating func readCount(_ what: String, minimumItemSize: Int) throws(StoreDecodingError) -> Int {
+        let start = fileOffset
+        let count = Int(try readUInt32(what))
+        guard count <= remaining / max(minimumItemSize, 1) else {
+            throw StoreDecodingError(offset: start, reason: "\(what) is larger than the bytes that remain")
+        }
+        return count
+    }
+
     mutating func readRaw(_ count: Int, _ what: String) throws(StoreDecodingError) -> [UInt8] {
         try need(count, what)
         defer { position += count }

@@ -110,12 +110,14 @@ enum SnapshotFile {
         case let marker:
             throw StoreDecodingError(offset: StoreFormat.snapshotHeaderSize, reason: "unknown state marker \(marker)")
         }
-        let metadataCount = try reader.readUInt32("metadata count")
+        // A metadata entry is at least two 4-byte lengths; a migration name one.
+        let metadataCount = try reader.readCount("metadata count", minimumItemSize: 8)
         for _ in 0..<metadataCount {
             let key = try reader.readString("metadata key")
             contents.metadata[key] = try reader.readField("metadata value")
         }
-        let migrationCount = try reader.readUInt32("migration count")
+        let migrationCount = try reader.readCount("migration count", minimumItemSize: 4)
+        contents.appliedMigrations.reserveCapacity(migrationCount)
         for _ in 0..<migrationCount { contents.appliedMigrations.append(try reader.readString("migration name")) }
         guard reader.isAtEnd else {
             throw StoreDecodingError(offset: StoreFormat.snapshotHeaderSize, reason: "unexpected bytes in the snapshot")

@@ -64,12 +64,14 @@ public struct Transaction: Sendable {
         guard kind == StoreFormat.transactionKind else {
             throw StoreDecodingError(offset: start, reason: "unknown record kind \(kind)")
         }
-        let recordCount = try reader.readUInt32("record count")
+        // A record is at least its 4-byte length; a metadata change its tag and a key's 4-byte length.
+        let recordCount = try reader.readCount("record count", minimumItemSize: 4)
         var records: [[UInt8]] = []
-        records.reserveCapacity(Int(min(recordCount, UInt32(reader.remaining / 4))))
+        records.reserveCapacity(recordCount)
         for _ in 0..<recordCount { records.append(try reader.readField("record")) }
-        let changeCount = try reader.readUInt32("metadata change count")
+        let changeCount = try reader.readCount("metadata change count", minimumItemSize: 5)
         var changes: [MetadataChange] = []
+        changes.reserveCapacity(changeCount)
         for _ in 0..<changeCount {
             let tagOffset = reader.fileOffset
             switch try reader.readUInt8("metadata change") {

@@ -53,8 +53,11 @@ enum ReplicaRecord: Sendable {
             case .remote: record = .remote(try ChangeCodec.decode(from: &r))
             case .purge: record = .purge(customer: try r.string())
             case .retract:
+                // Each entry is two strings, so at least two bytes.
+                let count = try r.count(minimumItemSize: 2)
                 var ids: [(id: ChangeID, customer: String)] = []
-                for _ in 0..<(try r.int()) {
+                ids.reserveCapacity(count)
+                for _ in 0..<count {
                     guard let id = ChangeID(try r.string()) else {
                         throw DecodeError(offset: r.offset, problem: "invalid change id")
                     }

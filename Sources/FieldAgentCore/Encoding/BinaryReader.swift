@@ -7,6 +7,9 @@ public struct BinaryReader {
 
     public var isAtEnd: Bool { offset >= bytes.count }
 
+    /// How many bytes are left to read.
+    public var remaining: Int { bytes.count - offset }
+
     @inline(__always)
     public mutating func byte() throws(DecodeError) -> UInt8 {
         guard offset < bytes.count else { throw DecodeError(offset: offset, problem: "unexpected end of data") }
@@ -34,6 +37,19 @@ public struct BinaryReader {
         return Int(v)
     }
 
+    /// Reads the count of a list whose items each take at least `minimumItemSize` bytes.
+    ///
+    /// A count the remaining bytes cannot hold is damage or an attack, never data: it throws,
+    /// naming the count's offset, so that a caller may reserve room for `count` items.
+    public mutating func count(minimumItemSize: Int = 1) throws(DecodeError) -> Int {
+        let start = offset
+        let count = try int()
+        guard count <= remaining / max(minimumItemSize, 1) else {
+            throw DecodeError(offset: start, problem: "count larger than the bytes that remain")
+        }
+        return count
+    }
+
     public mutating func signed() throws(DecodeError) -> Int64 {
         let v = try varint()
         return Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
@@ -51,6 +67,13 @@ public struct BinaryReader {
             throw DecodeError(offset: offset, problem: "unexpected end of data")
         }
         offset += count
+    }
+
+    /// Reads `count` bytes as they are.
+    public mutating func raw(_ count: Int) throws(DecodeError) -> [UInt8] {
+        let start = offset
+        try skip(count)
+        return Array(bytes[start..<offset])
     }
 
     public mutating func string() throws(DecodeError) -> String {

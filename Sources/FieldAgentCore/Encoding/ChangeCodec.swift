@@ -8,6 +8,9 @@ public enum ChangeCodec {
     static let version: UInt8 = 1
     /// Strings up to this many bytes go into the shared table; longer ones are written inline.
     static let internLimit = 32
+    /// The fewest bytes one encoded change takes: eight one-byte fields (replica, counter, wall,
+    /// logical, agent, customer, kind, field), a value tag and the replaces count.
+    static let minimumChangeSize = 10
 
     /// Encodes `changes` in the given order.
     public static func encode(_ changes: [Change]) -> [UInt8] {
@@ -66,7 +69,7 @@ public enum ChangeCodec {
         guard try reader.byte() == version else {
             throw DecodeError(offset: reader.offset - 1, problem: "unknown change encoding version")
         }
-        let stringCount = try reader.int()
+        let stringCount = try reader.count()
         var strings: [String] = []
         strings.reserveCapacity(stringCount)
         for _ in 0..<stringCount { strings.append(try reader.string()) }
@@ -77,9 +80,9 @@ public enum ChangeCodec {
             }
             return strings[i]
         }
-        let count = try reader.int()
+        let count = try reader.count(minimumItemSize: minimumChangeSize)
         var changes: [Change] = []
-        changes.reserveCapacity(min(count, 1 << 22))
+        changes.reserveCapacity(count)
         var previousWall: Int64 = 0
         for _ in 0..<count {
             let replica = try str(&reader)
@@ -96,7 +99,7 @@ public enum ChangeCodec {
             let id = packed & 0x80 != 0 ? customer : try str(&reader)
             let field = try str(&reader)
             let value = try readValue(&reader, strings, depth: 0)
-            let replaceCount = try reader.int()
+            let replaceCount = try reader.count(minimumItemSize: 2)
             var replaces: [ChangeID] = []
             replaces.reserveCapacity(replaceCount)
             for _ in 0..<replaceCount {
@@ -166,13 +169,14 @@ public enum ChangeCodec {
             guard i < strings.count else { throw DecodeError(offset: r.offset, problem: "string index out of range") }
             return .string(strings[i])
         case .list:
-            let n = try r.int()
+            // Up to 64 nested values reserve before any item decodes, so each reservation is also capped.
+            let n = try r.count()
             var items: [Value] = []
             items.reserveCapacity(min(n, 4096))
             for _ in 0..<n { items.append(try readValue(&r, strings, depth: depth + 1)) }
             return .list(items)
         case .object:
-            let n = try r.int()
+            let n = try r.count(minimumItemSize: 2)
             var members: [JSONObject.Member] = []
             members.reserveCapacity(min(n, 4096))
             for _ in 0..<n {

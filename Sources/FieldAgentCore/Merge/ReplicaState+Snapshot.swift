@@ -56,7 +56,9 @@ extension ReplicaState {
     }
 
     /// Decodes the chunks of a version-2 snapshot on all cores; the result keeps their order.
-    static func decodeChunks(_ slices: [UnsafeBufferPointer<UInt8>]) throws(DecodeError) -> [Change] {
+    ///
+    /// `starts` are the chunks' offsets in the snapshot, so that an error names a snapshot offset.
+    static func decodeChunks(_ slices: [UnsafeBufferPointer<UInt8>], at starts: [Int]) throws(DecodeError) -> [Change] {
         let results = DecodedChunks(count: slices.count)
         let shared = SharedSlices(slices: slices)
         DispatchQueue.concurrentPerform(iterations: slices.count) { index in
@@ -67,11 +69,11 @@ extension ReplicaState {
             }
         }
         var changes: [Change] = []
-        for result in results.take() {
+        for (index, result) in results.take().enumerated() {
             switch result {
             case .success(let chunk):
                 if changes.isEmpty { changes = chunk } else { changes.append(contentsOf: chunk) }
-            case .failure(let error): throw error
+            case .failure(let error): throw DecodeError(offset: starts[index] + error.offset, problem: error.problem)
             }
         }
         return changes
@@ -94,26 +96,32 @@ extension ReplicaState {
             let logical = try r.varint()
             guard logical <= UInt64(UInt32.max) else { throw DecodeError(offset: r.offset, problem: "invalid clock") }
             var seen: [String: SeenSet] = [:]
-            for _ in 0..<(try r.int()) {
+            // An origin takes at least three bytes: its name's length, the contiguous counter, the extras' count.
+            for _ in 0..<(try r.count(minimumItemSize: 3)) {
                 let origin = try r.string()
                 var set = SeenSet(contiguous: try r.varint())
-                for _ in 0..<(try r.int()) { set.extra.insert(try r.varint()) }
+                for _ in 0..<(try r.count()) { set.extra.insert(try r.varint()) }
                 seen[origin] = set
             }
             let changes: [Change]
             if version == 1 {
                 changes = try ChangeCodec.decode(from: &r)
             } else {
+                let chunkCount = try r.count()
                 var slices: [UnsafeBufferPointer<UInt8>] = []
-                for _ in 0..<(try r.int()) {
+                var starts: [Int] = []
+                slices.reserveCapacity(chunkCount)
+                starts.reserveCapacity(chunkCount)
+                for _ in 0..<chunkCount {
                     let length = try r.int()
                     guard length <= buffer.count - r.offset else {
                         throw DecodeError(offset: r.offset, problem: "chunk runs past the end")
                     }
                     slices.append(UnsafeBufferPointer(rebasing: buffer[r.offset..<r.offset + length]))
+                    starts.append(r.offset)
                     try r.skip(length)
                 }
-                changes = try ReplicaState.decodeChunks(slices)
+                changes = try ReplicaState.decodeChunks(slices, at: starts)
             }
             guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }
             return (
