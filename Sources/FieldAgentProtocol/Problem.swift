@@ -14,6 +14,8 @@ public struct Problem: Sendable, Equatable {
     public var status: Int?
     /// A sentence a person can act on; never personal data. Not for telling problems apart.
     public var detail: String?
+    /// With `device-revoked`: whether the device must delete every customer's data now.
+    public var wipe: Bool?
 
     /// A problem with the given members.
     public init(type: String?, title: String?, status: Int?, detail: String?) {
@@ -44,6 +46,7 @@ public struct Problem: Sendable, Equatable {
         if let title { o["title"] = .string(title) }
         if let status { o["status"] = .int(Int64(status)) }
         if let detail { o["detail"] = .string(detail) }
+        if let wipe { o["wipe"] = .bool(wipe) }
         return .object(o)
     }
 
@@ -53,6 +56,7 @@ public struct Problem: Sendable, Equatable {
         self.init(
             type: object["type"]?.stringValue, title: object["title"]?.stringValue,
             status: object["status"]?.intValue.map { Int($0) }, detail: object["detail"]?.stringValue)
+        wipe = object["wipe"]?.boolValue
     }
 
     /// Reads a problem body from its bytes.

@@ -26,6 +26,12 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case badLimit = "bad-limit"
     /// The server could not store the data; nothing was acknowledged.
     case storageFailed = "storage-failed"
+    /// The replica id is registered to, or was used by, another agent's device.
+    case deviceTaken = "device-taken"
+    /// The device was revoked by the back office; the problem's `wipe` says whether it must wipe.
+    case deviceRevoked = "device-revoked"
+    /// A wipe report from a device that was not told to wipe.
+    case deviceActive = "device-active"
 
     /// What every type URI starts with; the stable code follows it.
     public static let uriPrefix = "urn:fieldagent:problem:"
@@ -42,7 +48,8 @@ public enum ProblemType: String, Sendable, CaseIterable {
     /// The HTTP status it is answered with.
     public var status: Int {
         switch self {
-        case .unauthorized, .tokenRevoked: 401
+        case .unauthorized, .tokenRevoked, .deviceRevoked: 401
+        case .deviceTaken, .deviceActive: 409
         case .notFound: 404
         case .methodNotAllowed: 405
         case .unsupportedMediaType: 415
@@ -60,6 +67,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case 401: "Unauthorized"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
+        case 409: "Conflict"
         case 413: "Content Too Large"
         case 415: "Unsupported Media Type"
         case 422: "Unprocessable Content"

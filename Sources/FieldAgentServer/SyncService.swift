@@ -59,6 +59,7 @@ public struct SyncService: Sendable {
         case .health: return SyncService.json(HealthResponse().json)
         case .push: return authenticated(request) { push(request, agent: $0) }
         case .pull: return authenticated(request) { pull(request, agent: $0) }
+        case .devices, .wiped: return SyncProblem.notFound.response  // device registration: being built
         }
     }
 
