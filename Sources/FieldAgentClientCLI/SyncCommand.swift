@@ -17,7 +17,7 @@ struct SyncCommand: ClientCommand {
     init(_ a: inout ArgumentCursor) throws(UsageError) { json = try a.flag("--json") }
 
     func run(_ context: ClientContext) async throws -> ExitCode {
-        let home = try context.openHome()
+        let home = try context.openHome(allowWiped: true)
         defer { home.close() }
         let conflictsBefore = Set(home.conflicts().map { "\($0.customer) \($0.fieldPath)" })
         let showProgress = context.terminal.isTTY && !json
