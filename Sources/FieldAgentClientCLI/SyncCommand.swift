@@ -10,6 +10,8 @@ struct SyncCommand: ClientCommand {
     static let details = """
         Pushes pending changes, then pulls pages until caught up. Network errors are retried with backoff;
         an interrupted sync resumes where it stopped next time, with nothing lost or duplicated.
+        A device not yet registered registers first. A device the back office revoked with a wipe deletes every
+        customer's data, reports how many unsynced changes were lost, and refuses further work.
         """
 
     var json: Bool

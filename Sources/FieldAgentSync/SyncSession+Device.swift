@@ -10,9 +10,11 @@ extension SyncSession {
         return .loadPushBatch(limit: configuration.pushLimit)
     }
 
-    /// Sends `POST /v1/devices` with the configured (agent's) token.
+    /// Sends `POST /v1/devices` with the configured (agent's) token; the push starts over (loading
+    /// its first batch again) once the device is registered, or found not to need it.
     mutating func startRegistration() -> Action {
         phase = .registering
+        registrationSent = true
         let body = JSON.bytes(DeviceRegistration(device: configuration.device).json)
         return send(
             TransportRequest(

@@ -135,6 +135,7 @@ public struct SyncSession: Sendable {
     var attempts = 0
     var restamped: Set<ChangeID> = []
     var skewRefusal: Int64?
+    var registrationSent = false
     /// What the sync has done so far.
     public private(set) var report = SyncReport()
     /// Progress so far.
@@ -151,7 +152,7 @@ public struct SyncSession: Sendable {
         switch (phase, event) {
         case (.idle, .start):
             if let lost = configuration.wipeReport { return sendWipeReport(lost) }
-            return configuration.register ? startRegistration() : startPushing()
+            return startPushing()
         case (.registering, .response(let response)):
             return registrationAnswered(response)
         case (.savingToken(let token), .deviceTokenSaved):
@@ -167,6 +168,8 @@ public struct SyncSession: Sendable {
         case (.loading, .loaded(let batch, let total, let saved)):
             pending = total
             if cursor == nil { cursor = saved }
+            // Registration comes once the pending count is known, so that its errors can tell it.
+            if configuration.register && !registrationSent { return startRegistration() }
             if batch.isEmpty || report.pushes >= configuration.maxPushes { return startPull() }
             phase = .pushing(batch)
             return send(pushRequest(batch))

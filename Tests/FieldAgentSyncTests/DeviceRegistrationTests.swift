@@ -106,6 +106,11 @@ import Testing
         try await prime(home, devices)
         try home.setToken(devices.server.token("alice"))
         #expect(!home.isRegistered, "a new agent token: the device registers again")
+        devices.edit { $0.loseRegistrations = 3 }
+        let lost = await #expect(throws: SyncError.self) {
+            try await home.sync(transport: devices.transport, retry: fast)
+        }
+        #expect(lost == .unreachable(server: LocalSyncServer.url, reason: "connection reset", pending: 1))
         devices.edit { $0.registration = .taken }
         let error = await #expect(throws: SyncError.self) {
             try await home.sync(transport: devices.transport, retry: fast)
