@@ -12,8 +12,16 @@ struct ClientContext: Sendable {
     var now: @Sendable () -> Instant
     var policy: PolicyConfiguration
 
-    /// Opens the agent's home; a missing home is an error pointing at `fieldagent init`.
-    func openHome() throws -> AgentHome { try AgentHome.open(at: home, now: now) }
+    /// Opens the agent's home; a missing home is an error pointing at `fieldagent init`, and so is a
+    /// home the back office had wiped, unless `allowWiped` (`sync`, which reports the wipe).
+    func openHome(allowWiped: Bool = false) throws -> AgentHome {
+        let opened = try AgentHome.open(at: home, now: now)
+        if !allowWiped, let lost = opened.wipedLoss {
+            opened.close()
+            throw AgentHomeError.wiped(lostChanges: lost)
+        }
+        return opened
+    }
 
     /// Today's date on this device's clock, in its local time zone.
     var today: LocalDate {

@@ -10,6 +10,8 @@ struct InitCommand: ClientCommand {
         Creates the home directory (--home, $FIELDAGENT_HOME or ~/.fieldagent) with a new replica id.
         The token is stored alone in HOME/token, readable only by you. Running init again on an existing
         home for the same agent and server replaces the token (e.g. after the back office issued a new one).
+        When the server answers, init registers the device and keeps the device token it gets instead of the
+        agent's; when it cannot be reached, init still succeeds and the device registers at its first sync.
         """
     static let valuedOptions: Set<String> = ["--server", "--agent", "--token"]
 
@@ -35,10 +37,11 @@ struct InitCommand: ClientCommand {
         }
         switch created {
         case .success(let home):
+            defer { home.close() }
             context.console.out(
                 "Initialised \(context.home) for agent \(agent) (replica \(home.configuration.replicaID)); run `fieldagent sync`."
             )
-            home.close()
+            try await InitCommand.register(home, context.console)
             return .success
         case .failure(let error):
             guard case .alreadyExists = error else { throw error }
@@ -51,7 +54,25 @@ struct InitCommand: ClientCommand {
             }
             try home.setToken(token)
             context.console.out("Replaced the token of \(context.home) (replica \(home.configuration.replicaID)).")
+            try await InitCommand.register(home, context.console)
             return .success
+        }
+    }
+
+    /// Registers the device when the server answers. Offline (or with the server failing) init still
+    /// succeeds and the device registers at its first sync; a server without registration (`404`)
+    /// needs none; a taken or revoked device id fails, since this home can never sync.
+    static func register(_ home: AgentHome, _ console: Console) async throws {
+        do {
+            if try await home.register() { console.out("Registered this device with \(home.configuration.server).") }
+        } catch {
+            switch error {
+            case .deviceTaken, .deviceRevoked, .deviceWiped: throw error
+            case .unreachable, .serverFailed:
+                console.out("The server could not be reached; this device will register at its first sync.")
+            default:
+                console.out("This device could not register now (\(error.description)); `fieldagent sync` tries again.")
+            }
         }
     }
 }

@@ -10,6 +10,8 @@ struct SyncCommand: ClientCommand {
     static let details = """
         Pushes pending changes, then pulls pages until caught up. Network errors are retried with backoff;
         an interrupted sync resumes where it stopped next time, with nothing lost or duplicated.
+        A device not yet registered registers first. A device the back office revoked with a wipe deletes every
+        customer's data, reports how many unsynced changes were lost, and refuses further work.
         """
 
     var json: Bool
@@ -17,7 +19,7 @@ struct SyncCommand: ClientCommand {
     init(_ a: inout ArgumentCursor) throws(UsageError) { json = try a.flag("--json") }
 
     func run(_ context: ClientContext) async throws -> ExitCode {
-        let home = try context.openHome()
+        let home = try context.openHome(allowWiped: true)
         defer { home.close() }
         let conflictsBefore = Set(home.conflicts().map { "\($0.customer) \($0.fieldPath)" })
         let showProgress = context.terminal.isTTY && !json

@@ -9,8 +9,11 @@ import Foundation
 /// Layout of `--home DIR`:
 /// - `DIR/replica/`: the ``ReplicaStore`` (merged state, outbox, cursor, rejected changes, last
 ///   sync, and the home configuration: server URL, agent, replica id);
-/// - `DIR/token`: the agent's bearer token alone, mode 0600, so that it never lands in store
-///   snapshots, logs or backups of the store, and only the owner can read it.
+/// - `DIR/token`: the bearer token alone, mode 0600, so that it never lands in store snapshots,
+///   logs or backups of the store, and only the owner can read it. It holds the agent's token until
+///   the device registers (protocol.md → Devices), then the device token on its first line and the
+///   word `device` on the second: token and registered mark are replaced in one atomic rename, so a
+///   crash never leaves a device token the home takes for the agent's (which could not register).
 ///
 /// Edits are validated with the server's own rules (``ChangeValidator``) before anything is
 /// written: bad input changes nothing. Every edit is durable when the method returns. Only
@@ -99,23 +102,41 @@ public final class AgentHome: Sendable {
     /// Closes the store (releasing its lock for other processes).
     public func close() { replica.close() }
 
-    /// The agent's bearer token, read from the 0600 token file.
-    public func token() throws(AgentHomeError) -> String {
+    /// The bearer token, read from the 0600 token file: the device token once the device is
+    /// registered, the agent's before.
+    public func token() throws(AgentHomeError) -> String { try tokenFile().token }
+
+    /// Whether the device is registered: the token file holds its device token.
+    public var isRegistered: Bool { (try? tokenFile().device) ?? false }
+
+    /// The token file's token, and whether it is a device token.
+    func tokenFile() throws(AgentHomeError) -> (token: String, device: Bool) {
         let file = AgentHome.tokenPath(path)
         do {
             let fd = try FileDescriptor.open(file, .readOnly)
             defer { try? fd.close() }
-            return String(decoding: try fd.readAll(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let lines = String(decoding: try fd.readAll(), as: UTF8.self).split(whereSeparator: \.isNewline)
+            let token = lines.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            return (token, lines.dropFirst().first == "device")
         } catch {
             throw .tokenFile(path: file, problem: "\(error); run `fieldagent init` again")
         }
     }
 
-    /// Replaces the token (e.g. after the back office issued a new one).
-    public func setToken(_ token: String) throws(AgentHomeError) { try AgentHome.writeToken(token, home: path) }
+    /// Replaces the token with an agent's token (e.g. after the back office issued a new one); the
+    /// device registers again at its next sync.
+    public func setToken(_ token: String) throws(AgentHomeError) {
+        try requireData()
+        try AgentHome.writeToken(token, home: path)
+    }
+
+    /// Replaces the token with the device token a registration answered, marking the device registered.
+    func setDeviceToken(_ token: String) throws(AgentHomeError) {
+        try AgentHome.writeToken(token, home: path, device: true)
+    }
 
     /// Writes the token durably and atomically with mode 0600 from the first byte on.
-    static func writeToken(_ token: String, home: String) throws(AgentHomeError) {
+    static func writeToken(_ token: String, home: String, device: Bool = false) throws(AgentHomeError) {
         let file = tokenPath(home)
         let temporary = file + ".tmp"
         do {
@@ -123,7 +144,7 @@ public final class AgentHome: Sendable {
             let fd = try FileDescriptor.open(
                 temporary, .readWrite, options: [.create, .exclusive], permissions: 0o600)
             do {
-                try fd.write(Array((token + "\n").utf8), at: 0)
+                try fd.write(Array((token + (device ? "\ndevice\n" : "\n")).utf8), at: 0)
                 try fd.fsync()
                 try fd.close()
             } catch {
@@ -269,32 +290,15 @@ public final class AgentHome: Sendable {
         return try commit([.set(Target(customer: customer, entity: .note, id: noteID, field: name), parsed)])[0]
     }
 
-    /// Syncs with the server over `transport` (default: URLSession to the configured server).
-    public func sync(
-        transport: (any Transport)? = nil, retry: RetryPolicy = RetryPolicy(),
-        progress: (@Sendable (SyncProgress) -> Void)? = nil
-    ) async throws(SyncError) -> SyncReport {
-        let token: String
-        do {
-            token = try self.token()
-        } catch {
-            throw .home(error)
-        }
-        let driver = SyncDriver(
-            replica: replica, transport: transport ?? URLSessionTransport(baseURL: configuration.server),
-            configuration: SyncSession.Configuration(
-                server: configuration.server, token: token, device: configuration.replicaID, retry: retry),
-            now: now, progress: progress)
-        return try await driver.run()
-    }
-
     func requireCustomer(_ id: String) throws(AgentHomeError) {
+        try requireData()
         guard customer(id: id) != nil else { throw .unknownCustomer(id) }
     }
 
     /// Validates every edit as the server would, then records them in one durable transaction.
     @discardableResult
     func commit(_ edits: [Edit]) throws(AgentHomeError) -> [Change] {
+        try requireData()
         let at = now()
         for edit in edits {
             let probe = Change(

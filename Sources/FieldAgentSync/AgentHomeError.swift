@@ -18,6 +18,9 @@ public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The token file could not be written or read.
     case tokenFile(path: String, problem: String)
 
+    /// The back office revoked this device and had it wipe its data (`lostChanges` unsynced changes lost).
+    case wiped(lostChanges: Int)
+
     public var description: String {
         switch self {
         case .missing(let path): "no FieldAgent home at \(path); run `fieldagent init` first"
@@ -29,6 +32,9 @@ public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidEdit(let reason, let detail): "\(detail) (\(reason)); nothing was saved"
         case .store(let error): error.description
         case .tokenFile(let path, let problem): "cannot use the token file \(path): \(problem)"
+        case .wiped(let lost):
+            "this device was revoked and wiped by the back office (\(SyncError.lost(lost))); no customer data is "
+                + "left here: ask the back office, then run `fieldagent init` in a new home (another --home directory)"
         }
     }
 }

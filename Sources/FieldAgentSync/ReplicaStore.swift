@@ -37,6 +37,8 @@ public final class ReplicaStore: Sendable {
         static let rejected = "sync.rejected"
         static let lastSync = "sync.lastSync"
         static let clockOffset = "sync.clockOffset"
+        static let wiped = "device.wiped"
+        static let wipeReported = "device.wipeReported"
     }
 
     /// Clock offsets smaller than this are measurement noise and are not applied.

@@ -24,14 +24,18 @@ public struct SyncDriver: Sendable {
     let now: @Sendable () -> Instant
     let sleep: @Sendable (Duration) async -> Void
     let progress: (@Sendable (SyncProgress) -> Void)?
+    let saveToken: (@Sendable (String) throws(AgentHomeError) -> Void)?
 
     /// A driver. `now` is the device clock (injectable for tests); `sleep` waits between retries;
-    /// `progress` is called after every push answer and every applied page.
+    /// `progress` is called after every push answer and every applied page; `saveToken` stores the
+    /// device token a registration answers, durably, in place of the agent's (without it the token is
+    /// used for this run only).
     public init(
         replica: ReplicaStore, transport: any Transport, configuration: SyncSession.Configuration,
         now: @escaping @Sendable () -> Instant = Instant.now,
         sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
-        progress: (@Sendable (SyncProgress) -> Void)? = nil
+        progress: (@Sendable (SyncProgress) -> Void)? = nil,
+        saveToken: (@Sendable (String) throws(AgentHomeError) -> Void)? = nil
     ) {
         self.replica = replica
         self.transport = transport
@@ -39,6 +43,7 @@ public struct SyncDriver: Sendable {
         self.now = now
         self.sleep = sleep
         self.progress = progress
+        self.saveToken = saveToken
     }
 
     /// Pushes, then pulls until caught up; records the sync time and returns what was done.
@@ -79,6 +84,7 @@ public struct SyncDriver: Sendable {
                 }
                 progress?(session.progress)
             case .finish(let report):
+                guard !configuration.registerOnly else { return report }
                 do {
                     try replica.markSynced(at: now())
                 } catch {
@@ -87,7 +93,42 @@ public struct SyncDriver: Sendable {
                 return report
             case .fail(let error):
                 throw error
+            case .saveDeviceToken(let token):
+                action = session.receive(try saveDeviceToken(token))
+            case .wipe:
+                action = session.receive(wipe())
+            case .markWipeReported:
+                action = session.receive(markWipeReported())
             }
+        }
+    }
+
+    /// Saves the device token a registration answered.
+    func saveDeviceToken(_ token: String) throws(SyncError) -> SyncSession.Event {
+        do {
+            try saveToken?(token)
+        } catch {
+            throw .home(error)
+        }
+        return .deviceTokenSaved
+    }
+
+    /// Wipes the store as a revoked device told to wipe must.
+    func wipe() -> SyncSession.Event {
+        do {
+            return .wiped(lostChanges: try replica.wipe())
+        } catch {
+            return .storageFailed(error)
+        }
+    }
+
+    /// Records that the server acknowledged the wipe report.
+    func markWipeReported() -> SyncSession.Event {
+        do {
+            try replica.markWipeReported()
+            return .wipeReportSaved
+        } catch {
+            return .storageFailed(error)
         }
     }
 }

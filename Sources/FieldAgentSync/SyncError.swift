@@ -1,7 +1,8 @@
 /// Why a sync did not complete, phrased so that the agent knows what to do.
 ///
-/// Nothing is lost in any of these cases: pending changes stay on the device and the cursor
-/// only moves with applied data, so the next sync continues where this one stopped.
+/// Nothing is lost in these cases but one: pending changes stay on the device and the cursor only
+/// moves with applied data, so the next sync continues where this one stopped. The exception is
+/// ``deviceWiped(server:lostChanges:)``, where the back office had the device delete its data.
 /// Descriptions never contain personal data or the token.
 public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No HTTP answer after every retry (refused, timed out, cut).
@@ -12,6 +13,13 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case unauthorized(server: String)
     /// The token was revoked by the back office.
     case tokenRevoked(server: String)
+    /// The server registers this device's replica id to another agent (`409 device-taken`).
+    case deviceTaken(server: String)
+    /// The back office revoked this device (`401 device-revoked` without a wipe); its data is kept.
+    case deviceRevoked(server: String)
+    /// The back office revoked this device and had it wipe every customer's data; `lostChanges`
+    /// changes made here were never synced and are gone.
+    case deviceWiped(server: String, lostChanges: Int)
     /// The server refused changes for clock skew even after they were re-stamped with its own time.
     case clockSkew(aheadSeconds: Int64, pending: Int)
     /// The server refused the request itself (4xx other than 401), with its problem `type` and `detail`.
@@ -35,6 +43,19 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
             return
                 "the token of this device was revoked at \(server); ask the back office for a new token and run "
                 + "`fieldagent init` again (your pending changes are kept)"
+        case .deviceTaken(let server):
+            return
+                "\(server) says this device's id is used by another agent; run `fieldagent init` in a new home "
+                + "(another --home directory) to set this device up again (your pending changes are kept here)"
+        case .deviceRevoked(let server):
+            return
+                "this device was revoked at \(server); ask the back office, then run `fieldagent init` in a new home "
+                + "(another --home directory) (the data on this device is kept)"
+        case .deviceWiped(let server, let lost):
+            return
+                "this device was revoked at \(server) and every customer's data on it was wiped "
+                + "(\(SyncError.lost(lost))); ask the back office, then run `fieldagent init` in a new home "
+                + "(another --home directory)"
         case .clockSkew(let ahead, let pending):
             return
                 "this device's clock is about \(ahead) s ahead of the server and the server keeps refusing its changes; "
@@ -53,6 +74,14 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the local store failed: \(error.description)"
         case .home(let error):
             return error.description
+        }
+    }
+
+    static func lost(_ count: Int) -> String {
+        switch count {
+        case 0: "no unsynced change was lost"
+        case 1: "1 unsynced change was lost"
+        default: "\(count) unsynced changes were lost"
         }
     }
 

@@ -22,6 +22,8 @@ public struct SyncReport: Sendable, Hashable {
     public var purged: [String] = []
     /// Customers erased.
     public var erased: [String] = []
+    /// Whether this sync registered the device (and saved its device token).
+    public var registered = false
     /// Network retries made.
     public var retries = 0
 

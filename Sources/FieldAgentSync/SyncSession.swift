@@ -1,8 +1,9 @@
 import FieldAgentCore
 import FieldAgentProtocol
 
-/// The client side of one sync (protocol.md) as a pure state machine: push pending changes in
-/// batches, record the per-change results, then pull pages until the server has nothing more.
+/// The client side of one sync (protocol.md) as a pure state machine: register the device when it
+/// is not yet registered, push pending changes in batches, record the per-change results, then pull
+/// pages until the server has nothing more.
 ///
 /// It performs no I/O. Feed it ``Event``s with ``receive(_:)`` and perform the ``Action`` it
 /// returns; ``SyncDriver`` does exactly that over a ``Transport`` and a ``ReplicaStore``:
@@ -18,6 +19,13 @@ import FieldAgentProtocol
 /// Retries: a network failure or a 5xx answer makes it send the same request again after the
 /// ``RetryPolicy``'s backoff, up to its attempt limit. Because pushes are idempotent and a pull
 /// is repeated from the last *saved* cursor, a retry never duplicates or skips anything.
+///
+/// Devices (protocol.md → Devices): with ``Configuration/register`` the session first sends
+/// `POST /v1/devices` with the agent's token; a `200` answer makes it save the device token
+/// (``Action/saveDeviceToken(_:)``) and use it from then on; a `404` (an older server) makes it go on
+/// with the agent's token, unregistered. A `401 device-revoked` with `"wipe": true`, on any request,
+/// makes it wipe the store (``Action/wipe``), report the wipe (`POST /v1/devices/wiped`) and fail
+/// with ``SyncError/deviceWiped(server:lostChanges:)``.
 public struct SyncSession: Sendable {
     /// What a session needs to know about the server and the device.
     public struct Configuration: Sendable, Hashable {
@@ -35,12 +43,19 @@ public struct SyncSession: Sendable {
         public var retry: RetryPolicy
         /// Push requests per sync at most (pending changes beyond wait for the next sync).
         public var maxPushes: Int
+        /// Whether to register the device (`POST /v1/devices` with `token`, the agent's) before syncing.
+        public var register: Bool
+        /// Whether to stop after registering, without pushing or pulling (`fieldagent init`).
+        public var registerOnly: Bool
+        /// A wipe report the server has not acknowledged yet: the session sends only it (with
+        /// `token`, the device's) and then fails with ``SyncError/deviceWiped(server:lostChanges:)``.
+        public var wipeReport: Int?
 
         /// A configuration.
         public init(
             server: String, token: String, device: String, pushLimit: Int = ProtocolLimits.maxChangesPerPush,
             pageLimit: Int = ProtocolLimits.pageLimits.upperBound, retry: RetryPolicy = RetryPolicy(),
-            maxPushes: Int = 1_000
+            maxPushes: Int = 1_000, register: Bool = false, registerOnly: Bool = false, wipeReport: Int? = nil
         ) {
             self.server = server
             self.token = token
@@ -50,6 +65,9 @@ public struct SyncSession: Sendable {
                 max(ProtocolLimits.pageLimits.lowerBound, pageLimit), ProtocolLimits.pageLimits.upperBound)
             self.retry = retry
             self.maxPushes = max(1, maxPushes)
+            self.register = register || registerOnly
+            self.registerOnly = registerOnly
+            self.wipeReport = wipeReport
         }
     }
 
@@ -69,6 +87,12 @@ public struct SyncSession: Sendable {
         case pageApplied(PageOutcome)
         /// Performing an action on the local store failed.
         case storageFailed(ReplicaStoreError)
+        /// ``Action/saveDeviceToken(_:)`` was done durably.
+        case deviceTokenSaved
+        /// ``Action/wipe`` was done durably; `lostChanges` pending changes were deleted.
+        case wiped(lostChanges: Int)
+        /// ``Action/markWipeReported`` was done durably.
+        case wipeReportSaved
     }
 
     /// Outputs: what to do next.
@@ -81,14 +105,21 @@ public struct SyncSession: Sendable {
         case recordPush(batch: [Change], results: [ChangeResult], serverTime: Int64)
         /// Save the page and its cursor, durably and atomically.
         case applyPage(PullResponse)
-        /// The sync is complete: record its time and report.
+        /// The sync is complete: record its time (unless ``Configuration/registerOnly``) and report.
         case finish(SyncReport)
+        /// Save the device token durably in place of the agent's token, marking the device registered.
+        case saveDeviceToken(String)
+        /// Delete every customer's data from the store at once and mark it wiped (``ReplicaStore/wipe()``).
+        case wipe
+        /// Record durably that the server acknowledged the wipe report.
+        case markWipeReported
         /// The sync stopped; nothing saved is lost.
         case fail(SyncError)
     }
 
     enum Phase: Sendable {
         case idle, loading, pushing([Change]), recording([Change]), pulling
+        case registering, savingToken(String), wiping, reportingWipe(Int), savingWipeReport(Int)
         case applying(PullResponse, byteCount: Int)
         case done
     }
@@ -99,26 +130,46 @@ public struct SyncSession: Sendable {
     var cursor: String?
     var pending = 0
     var request: TransportRequest?
+    /// The bearer token: the configuration's, then the device token once it is saved.
+    var token: String
     var attempts = 0
     var restamped: Set<ChangeID> = []
     var skewRefusal: Int64?
+    var registrationSent = false
     /// What the sync has done so far.
     public private(set) var report = SyncReport()
     /// Progress so far.
     public private(set) var progress = SyncProgress()
 
     /// A session that has not started.
-    public init(_ configuration: Configuration) { self.configuration = configuration }
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+        self.token = configuration.token
+    }
 
     /// Advances the session by one event and returns what to do next.
     public mutating func receive(_ event: Event) -> Action {
         switch (phase, event) {
         case (.idle, .start):
-            phase = .loading
-            return .loadPushBatch(limit: configuration.pushLimit)
+            if let lost = configuration.wipeReport { return sendWipeReport(lost) }
+            return startPushing()
+        case (.registering, .response(let response)):
+            return registrationAnswered(response)
+        case (.savingToken(let token), .deviceTokenSaved):
+            self.token = token
+            report.registered = true
+            return configuration.registerOnly ? finish() : startPushing()
+        case (.wiping, .wiped(let lost)):
+            return sendWipeReport(lost)
+        case (.reportingWipe(let lost), .response(let response)):
+            return wipeReportAnswered(lost, response)
+        case (.reportingWipe(let lost), .transportFailed), (.savingWipeReport(let lost), .wipeReportSaved):
+            return fail(.deviceWiped(server: configuration.server, lostChanges: lost))
         case (.loading, .loaded(let batch, let total, let saved)):
             pending = total
             if cursor == nil { cursor = saved }
+            // Registration comes once the pending count is known, so that its errors can tell it.
+            if configuration.register && !registrationSent { return startRegistration() }
             if batch.isEmpty || report.pushes >= configuration.maxPushes { return startPull() }
             phase = .pushing(batch)
             return send(pushRequest(batch))
@@ -149,9 +200,9 @@ public struct SyncSession: Sendable {
             progress.changes += page.changes.count
             progress.bytes += byteCount
             if page.more { return startPull() }
-            phase = .done
-            return .finish(report)
-        case (.pushing, .transportFailed(let error)), (.pulling, .transportFailed(let error)):
+            return finish()
+        case (.pushing, .transportFailed(let error)), (.pulling, .transportFailed(let error)),
+            (.registering, .transportFailed(let error)):
             return retry(reason: error.reason)
         case (_, .storageFailed(let error)):
             return fail(.storage(error))
@@ -218,7 +269,7 @@ public struct SyncSession: Sendable {
     // MARK: - Requests, retries and errors
 
     func headers(json: Bool) -> [String: String] {
-        var headers = ["Authorization": "Bearer \(configuration.token)", "Accept": MediaType.json]
+        var headers = ["Authorization": "Bearer \(token)", "Accept": MediaType.json]
         if json { headers["Content-Type"] = MediaType.json }
         return headers
     }
@@ -248,15 +299,27 @@ public struct SyncSession: Sendable {
         let problem = try? Problem(body: response.body)
         switch response.status {
         case 401:
-            return fail(
-                problem?.problemType == .tokenRevoked
-                    ? .tokenRevoked(server: configuration.server) : .unauthorized(server: configuration.server))
+            switch problem?.problemType {
+            case .deviceRevoked where problem?.wipe == true:
+                phase = .wiping
+                return .wipe
+            case .deviceRevoked: return fail(.deviceRevoked(server: configuration.server))
+            case .tokenRevoked: return fail(.tokenRevoked(server: configuration.server))
+            default: return fail(.unauthorized(server: configuration.server))
+            }
+        case 409 where problem?.problemType == .deviceTaken:
+            return fail(.deviceTaken(server: configuration.server))
         case 408, 429, 500...599:
             return retry(reason: "the server answered HTTP \(response.status)", status: response.status)
         default:
             return fail(
                 .refused(status: response.status, type: problem?.code ?? "unknown", detail: problem?.detail ?? ""))
         }
+    }
+
+    mutating func finish() -> Action {
+        phase = .done
+        return .finish(report)
     }
 
     mutating func fail(_ error: SyncError) -> Action {
