@@ -47,7 +47,10 @@ import Testing
     }
 
     @Test func endpointsAndLimits() {
-        #expect(SyncEndpoint.allCases.map(\.path) == ["/v1/health", "/v1/push", "/v1/pull"])
+        #expect(
+            SyncEndpoint.allCases.map(\.path) == [
+                "/v1/health", "/v1/push", "/v1/pull", "/v1/devices", "/v1/devices/wiped",
+            ])
         #expect(SyncEndpoint(path: "/v1/push") == .push && SyncEndpoint(path: "/v2/push") == nil)
         #expect(SyncEndpoint.push.method == "POST" && SyncEndpoint.pull.method == "GET")
         #expect(HealthResponse().json == .object(["protocol": 1, "status": "ok"]))
