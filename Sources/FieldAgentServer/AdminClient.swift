@@ -60,6 +60,20 @@ public struct AdminClient: Sendable {
         try perform(.kpi(from: from, to: to))
     }
 
+    /// Lists registered devices.
+    public func listDevices() throws(AdminError) -> [DeviceSummary] {
+        guard let list = try perform(.listDevices).listValue else { throw .badReply("no device list") }
+        return try list.map { (json) throws(AdminError) -> DeviceSummary in
+            guard let device = DeviceSummary(json: json) else { throw .badReply("an unreadable device") }
+            return device
+        }
+    }
+
+    /// Revokes a device, asking it to wipe its data when `wipe`.
+    public func revokeDevice(id: String, wipe: Bool) throws(AdminError) {
+        _ = try perform(.revokeDevice(id: id, wipe: wipe))
+    }
+
     /// Erases a customer (GDPR).
     public func erase(customer: String) throws(AdminError) { _ = try perform(.erase(customer: customer)) }
 

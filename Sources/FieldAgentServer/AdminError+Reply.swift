@@ -19,6 +19,7 @@ extension AdminError {
         case "invalid-agent-name": self = .invalidAgentName(subject)
         case "agent-exists": self = .agentExists(subject)
         case "unknown-agent": self = .unknownAgent(subject)
+        case "unknown-device": self = .unknownDevice(subject)
         case "unknown-customer": self = .unknownCustomer(subject)
         case "customer-erased": self = .customerErased(subject)
         case "unreadable-file": self = .unreadableFile(path: subject, reason: reason)
@@ -36,6 +37,7 @@ extension AdminError {
         case .invalidAgentName: "invalid-agent-name"
         case .agentExists: "agent-exists"
         case .unknownAgent: "unknown-agent"
+        case .unknownDevice: "unknown-device"
         case .unknownCustomer: "unknown-customer"
         case .customerErased: "customer-erased"
         case .unreadableFile: "unreadable-file"
@@ -49,7 +51,8 @@ extension AdminError {
 
     private var subject: String? {
         switch self {
-        case .invalidAgentName(let s), .agentExists(let s), .unknownAgent(let s), .unknownCustomer(let s),
+        case .invalidAgentName(let s), .agentExists(let s), .unknownAgent(let s), .unknownDevice(let s),
+            .unknownCustomer(let s),
             .customerErased(let s), .invalidDate(let s):
             s
         case .unreadableFile(let path, _), .noData(let path): path

@@ -6,6 +6,8 @@ public enum AdminError: Error, Sendable, CustomStringConvertible {
     case agentExists(String)
     /// No agent with this name.
     case unknownAgent(String)
+    /// No device registered under this replica id.
+    case unknownDevice(String)
     /// No customer with this id.
     case unknownCustomer(String)
     /// The customer was erased; it cannot be assigned or imported again under the same id.
@@ -33,6 +35,8 @@ public enum AdminError: Error, Sendable, CustomStringConvertible {
             "invalid agent name \"\(name)\": use 1 to 64 letters, digits, '.', '_' or '-' (\"backoffice\" is reserved)"
         case .agentExists(let name): "agent \(name) already exists; revoke it or choose another name"
         case .unknownAgent(let name): "no agent named \(name); list agents with `fieldagent-server agent list`"
+        case .unknownDevice(let id):
+            "no device \(id) is registered; list devices with `fieldagent-server device list`"
         case .unknownCustomer(let id): "no customer \(id); import the portfolio that contains it first"
         case .customerErased(let id): "customer \(id) was erased and cannot be used again"
         case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"

@@ -8,6 +8,8 @@ public enum AdminRequest: Sendable, Equatable {
     case addAgent(name: String)
     case revokeAgent(name: String)
     case listAgents
+    case listDevices
+    case revokeDevice(id: String, wipe: Bool)
     case importPortfolio(path: String)
     case assign(customer: String, agent: String)
     case unassign(customer: String, agent: String)
@@ -20,6 +22,9 @@ public enum AdminRequest: Sendable, Equatable {
         case .addAgent(let name): .object(["op": "agent-add", "name": .string(name)])
         case .revokeAgent(let name): .object(["op": "agent-revoke", "name": .string(name)])
         case .listAgents: .object(["op": "agent-list"])
+        case .listDevices: .object(["op": "device-list"])
+        case .revokeDevice(let id, let wipe):
+            .object(["op": "device-revoke", "device": .string(id), "wipe": .bool(wipe)])
         case .importPortfolio(let path): .object(["op": "import", "path": .string(path)])
         case .assign(let customer, let agent):
             .object(["op": "assign", "customer": .string(customer), "agent": .string(agent)])
@@ -38,6 +43,10 @@ public enum AdminRequest: Sendable, Equatable {
         case "agent-add": guard let name = text("name") else { return nil }; self = .addAgent(name: name)
         case "agent-revoke": guard let name = text("name") else { return nil }; self = .revokeAgent(name: name)
         case "agent-list": self = .listAgents
+        case "device-list": self = .listDevices
+        case "device-revoke":
+            guard let id = text("device"), let wipe = json["wipe"]?.boolValue else { return nil }
+            self = .revokeDevice(id: id, wipe: wipe)
         case "import": guard let path = text("path") else { return nil }; self = .importPortfolio(path: path)
         case "assign":
             guard let customer = text("customer"), let agent = text("agent") else { return nil }
@@ -62,6 +71,8 @@ extension AdminService {
         case .addAgent(let name): return .string(try addAgent(name: name))
         case .revokeAgent(let name): try revokeAgent(name: name)
         case .listAgents: return .list(listAgents().map(\.json))
+        case .listDevices: return .list(listDevices().map(\.json))
+        case .revokeDevice(let id, let wipe): try revokeDevice(id: id, wipe: wipe)
         case .importPortfolio(let path): return try importPortfolio(atPath: path).json
         case .assign(let customer, let agent): try assign(customer: customer, agent: agent)
         case .unassign(let customer, let agent): try unassign(customer: customer, agent: agent)

@@ -29,13 +29,13 @@ public final class AdminService: Sendable {
         self.isKnownZone = isKnownZone
     }
 
-    private func serialised<R>(_ body: () throws(AdminError) -> R) throws(AdminError) -> R {
+    func serialised<R>(_ body: () throws(AdminError) -> R) throws(AdminError) -> R {
         serial.lock()
         defer { serial.unlock() }
         return try body()
     }
 
-    private static func wrap<R>(_ body: () throws(ServerStorageError) -> R) throws(AdminError) -> R {
+    static func wrap<R>(_ body: () throws(ServerStorageError) -> R) throws(AdminError) -> R {
         do {
             return try body()
         } catch {

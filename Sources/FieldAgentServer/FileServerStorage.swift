@@ -115,6 +115,40 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         }
     }
 
+    // MARK: - Devices
+
+    public func devices() -> [DeviceRecord] {
+        state.withLock { $0.devices.values.sorted { ($0.agent, $0.replica) < ($1.agent, $1.replica) } }
+    }
+
+    public func device(_ replica: String) -> DeviceRecord? { state.withLock { $0.devices[replica] } }
+
+    public func saveDevice(_ device: DeviceRecord, replacing expected: DeviceRecord?) throws(ServerStorageError)
+        -> Bool
+    {
+        try asWriter { () throws(ServerStorageError) -> Bool in
+            // Only this writer changes records, so the check stays true until the publish below.
+            let current = state.withLock { $0.devices[device.replica] }
+            switch (current, expected) {
+            case (nil, nil): break
+            case (let current?, let expected?) where current.sameRegistration(as: expected): break
+            default: return false
+            }
+            var record = device
+            if let current { record.lastSeen = max(record.lastSeen, current.lastSeen) }
+            try write([ServerState.deviceRecord(record)])
+            state.withLock { $0.devices[record.replica] = record }
+            return true
+        }
+    }
+
+    public func deviceSeen(_ replica: String, at time: Instant) {
+        state.withLock { current in
+            guard let seen = current.devices[replica]?.lastSeen, seen < time else { return }
+            current.devices[replica]?.lastSeen = time
+        }
+    }
+
     // MARK: - Assignments
 
     public func assignedAgents(of customer: String) -> Set<String> {

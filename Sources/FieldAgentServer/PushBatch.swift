@@ -4,11 +4,14 @@ import FieldAgentProtocol
 /// One push being checked: who sends it, the state it is checked against, and the events its
 /// earlier changes create (a later change of the same batch may refer to them).
 struct PushBatch {
+    /// Who pushes: the agent, and the device when a device token was sent.
+    let caller: Caller
     let agent: String
     let device: String
     let serverTime: Int64
     let state: ReplicaState
     let ownerLookup: (String) -> String?
+    let deviceLookup: (String) -> DeviceRecord?
     private var created: [EventRef: Change] = [:]
     /// Changes of this push already admitted, by id (a later write may name them in `replaces`).
     private var admitted: [ChangeID: Change] = [:]
@@ -20,14 +23,36 @@ struct PushBatch {
     }
 
     init(
-        agent: String, device: String, serverTime: Int64, state: ReplicaState,
-        ownerLookup: @escaping (String) -> String?
+        caller: Caller, device: String, serverTime: Int64, state: ReplicaState,
+        ownerLookup: @escaping (String) -> String?, deviceLookup: @escaping (String) -> DeviceRecord?
     ) {
-        self.agent = agent
+        self.caller = caller
+        self.agent = caller.agent
         self.device = device
         self.serverTime = serverTime
         self.state = state
         self.ownerLookup = ownerLookup
+        self.deviceLookup = deviceLookup
+    }
+
+    /// Why this caller may not push under `replica` (the `wrong-replica` detail), or nil. Depends on
+    /// replica ids only, never on what the server holds about a customer.
+    ///
+    /// A device token pushes only under its own replica id; a replica id belongs to the agent it is
+    /// registered to, or else to the agent of its first stored change; a registered replica id takes
+    /// changes only with its device's token.
+    func replicaProblem(_ replica: String) -> String? {
+        if let device = caller.device, device.replica != replica {
+            return "a device token pushes only changes under its own replica id, in a push whose device is it"
+        }
+        let registered = deviceLookup(replica)
+        if let owner = registered?.agent ?? owner(of: replica), owner != agent {
+            return "this replica id belongs to another agent's device; use your own device's"
+        }
+        if caller.device == nil, registered != nil {
+            return "this replica id is registered to a device; push with that device's token"
+        }
+        return nil
     }
 
     /// The create-once and reference checks; nil (and the change remembered) when it may be stored.

@@ -3,17 +3,20 @@ import FieldAgentCore
 /// The on-disk form of the server state: log records and the compacted snapshot.
 ///
 /// Records (one per write): tag 1 accepted changes (first sequence, then ``ChangeCodec`` bytes;
-/// sequences are consecutive), tag 2 assignment event, tag 3 agent record. The snapshot holds the
-/// merged replica, the pruned log index, fingerprints, agents and assignments.
+/// sequences are consecutive), tag 2 assignment event, tag 3 agent record, tag 4 device record (the
+/// latest record of a replica id wins). The snapshot holds the merged replica, the pruned log index,
+/// fingerprints, agents, assignments, replica owners and devices.
 extension ServerState {
     static let snapshotMagic: [UInt8] = Array("FASERVER".utf8)
-    /// Version 2 adds the replica owners; version 1 snapshots still open (owners are rebuilt from the log).
-    static let snapshotVersion: UInt8 = 2
+    /// Version 2 adds the replica owners, version 3 the devices; version 1 and 2 snapshots still open
+    /// (owners are rebuilt from the log; no device was registered before version 3).
+    static let snapshotVersion: UInt8 = 3
 
     enum RecordTag: UInt8 {
         case changes = 1
         case assignment = 2
         case agent = 3
+        case device = 4
     }
 
     static func changesRecord(firstSequence: UInt64, _ changes: [Change]) -> [UInt8] {
@@ -39,6 +42,47 @@ extension ServerState {
         w.byte(RecordTag.agent.rawValue)
         writeAgent(agent, into: &w)
         return w.bytes
+    }
+
+    static func deviceRecord(_ device: DeviceRecord) -> [UInt8] {
+        var w = BinaryWriter(capacity: 128)
+        w.byte(RecordTag.device.rawValue)
+        writeDevice(device, into: &w)
+        return w.bytes
+    }
+
+    private static func writeDevice(_ device: DeviceRecord, into w: inout BinaryWriter) {
+        w.string(device.replica)
+        w.string(device.agent)
+        w.varint(UInt64(device.tokenHash.count))
+        w.raw(device.tokenHash)
+        w.varint(UInt64(bitPattern: device.firstSeen.millisecondsSinceEpoch))
+        w.varint(UInt64(bitPattern: device.lastSeen.millisecondsSinceEpoch))
+        let wiped = device.wipedAt != nil
+        w.byte((device.revoked ? 1 : 0) | (device.wipeRequested ? 2 : 0) | (wiped ? 4 : 0))
+        if let wipedAt = device.wipedAt {
+            w.varint(UInt64(bitPattern: wipedAt.millisecondsSinceEpoch))
+            w.varint(UInt64(device.lostChanges ?? 0))
+        }
+    }
+
+    private static func readDevice(_ r: inout BinaryReader) throws(DecodeError) -> DeviceRecord {
+        let replica = try r.string()
+        let agent = try r.string()
+        let count = try r.int()
+        guard count <= 64 else { throw DecodeError(offset: r.offset, problem: "token hash too long") }
+        let hash = try r.raw(count)
+        let first = Instant(millisecondsSinceEpoch: Int64(bitPattern: try r.varint()))
+        let last = Instant(millisecondsSinceEpoch: Int64(bitPattern: try r.varint()))
+        let flags = try r.byte()
+        var device = DeviceRecord(
+            replica: replica, agent: agent, tokenHash: hash, firstSeen: first, lastSeen: last,
+            revoked: flags & 1 != 0, wipeRequested: flags & 2 != 0)
+        if flags & 4 != 0 {
+            device.wipedAt = Instant(millisecondsSinceEpoch: Int64(bitPattern: try r.varint()))
+            device.lostChanges = try r.int()
+        }
+        return device
     }
 
     private static func writeAgent(_ agent: AgentRecord, into w: inout BinaryWriter) {
@@ -70,6 +114,8 @@ extension ServerState {
                 return .assignment(try r.string(), try r.string(), assigned, sequence)
             case .agent:
                 return .agent(try ServerState.readAgent(&r))
+            case .device:
+                return .device(try ServerState.readDevice(&r))
             case nil:
                 throw DecodeError(offset: 0, problem: "unknown record type")
             }
@@ -81,6 +127,8 @@ extension ServerState {
             applyAssignment(customer: customer, agent: agent, assigned: assigned, sequence: sequence)
         case .agent(let agent):
             agents[agent.name] = agent
+        case .device(let device):
+            devices[device.replica] = device
         }
     }
 
@@ -88,6 +136,7 @@ extension ServerState {
         case changes(UInt64, [Change])
         case assignment(String, String, Bool, UInt64)
         case agent(AgentRecord)
+        case device(DeviceRecord)
     }
 
     /// The whole state as snapshot bytes; call ``prune()`` first to leave superseded changes out.
@@ -134,6 +183,8 @@ extension ServerState {
             w.string(replica)
             w.string(replicaAgents[replica]!)
         }
+        w.varint(UInt64(devices.count))
+        for replica in devices.keys.sorted() { ServerState.writeDevice(devices[replica]!, into: &w) }
         return w.bytes
     }
 
@@ -147,7 +198,7 @@ extension ServerState {
                 throw DecodeError(offset: 0, problem: "not a FieldAgent server snapshot")
             }
             let version = try r.byte()
-            guard version == 1 || version == ServerState.snapshotVersion else {
+            guard (1...ServerState.snapshotVersion).contains(version) else {
                 throw DecodeError(offset: r.offset - 1, problem: "unknown server snapshot version")
             }
             state.nextSequence = try r.varint()
@@ -194,6 +245,13 @@ extension ServerState {
             }
             if version >= 2 {
                 for _ in 0..<(try r.int()) { state.replicaAgents[try r.string()] = try r.string() }
+            }
+            if version >= 3 {
+                // A device is at least two strings, a hash length, two times and its flags.
+                for _ in 0..<(try r.count(minimumItemSize: 6)) {
+                    let device = try ServerState.readDevice(&r)
+                    state.devices[device.replica] = device
+                }
             }
             guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }
         }

@@ -23,6 +23,8 @@ struct ServerState: Sendable {
     /// The agent each replica id belongs to: the agent of the first change stored under it. A
     /// replica id is one device's, so no other agent may write under it.
     var replicaAgents: [String: String] = [:]
+    /// Registered devices by replica id (protocol.md → Devices).
+    var devices: [String: DeviceRecord] = [:]
     /// The sequence of the assignment event in force for each assigned `customer`\0`agent` pair.
     var assignedSince: [String: UInt64] = [:]
 

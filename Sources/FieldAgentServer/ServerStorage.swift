@@ -12,6 +12,19 @@ public protocol ServerStorage: AnyObject, Sendable {
     /// Adds an agent or replaces its record (e.g. to revoke it). Durable on return.
     func saveAgent(_ agent: AgentRecord) throws(ServerStorageError)
 
+    /// Every registered device, sorted by agent, then replica id.
+    func devices() -> [DeviceRecord]
+    /// The device registered under `replica`, or nil.
+    func device(_ replica: String) -> DeviceRecord?
+    /// Stores `device` (the latest record of a replica id wins) if the stored record of its
+    /// replica id is still `expected` (ignoring ``DeviceRecord/lastSeen``; nil: none stored), so
+    /// a registration and a revocation at the same moment cannot undo each other. Returns whether
+    /// it stored. Durable on return.
+    func saveDevice(_ device: DeviceRecord, replacing expected: DeviceRecord?) throws(ServerStorageError) -> Bool
+    /// Notes that the device under `replica` made a request at `time`. In memory only: it reaches
+    /// disk with the device's next record or the next snapshot.
+    func deviceSeen(_ replica: String, at time: Instant)
+
     /// The agents assigned to `customer`.
     func assignedAgents(of customer: String) -> Set<String>
     /// The log sequence of the assignment event that put `agent` on `customer`, while it is in force.

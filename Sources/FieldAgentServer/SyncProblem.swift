@@ -1,3 +1,4 @@
+import FieldAgentCore
 import FieldAgentHTTP
 import FieldAgentProtocol
 
@@ -17,6 +18,12 @@ public enum SyncProblem: Error, Sendable, Equatable {
     case badCursor
     case badLimit
     case storageFailed
+    /// The replica id is registered to, or was used by, another agent.
+    case deviceTaken
+    /// The device was revoked; `wipe` tells it to delete every customer's data.
+    case deviceRevoked(wipe: Bool)
+    /// A wipe report from a device that was not told to wipe.
+    case deviceActive
 
     /// The protocol's problem type: its URI, status and title.
     public var type: ProblemType {
@@ -32,6 +39,9 @@ public enum SyncProblem: Error, Sendable, Equatable {
         case .badCursor: .badCursor
         case .badLimit: .badLimit
         case .storageFailed: .storageFailed
+        case .deviceTaken: .deviceTaken
+        case .deviceRevoked: .deviceRevoked
+        case .deviceActive: .deviceActive
         }
     }
 
@@ -56,6 +66,13 @@ public enum SyncProblem: Error, Sendable, Equatable {
         case .badCursor: PullRequestError.badCursor.description
         case .badLimit: PullRequestError.badLimit.description
         case .storageFailed: "the server could not store the data; nothing was acknowledged, retry later"
+        case .deviceTaken:
+            "this replica id belongs to another agent's device; set this device up under a new replica id"
+        case .deviceRevoked(let wipe):
+            wipe
+                ? "this device was revoked; delete every customer's data now, then report with POST /v1/devices/wiped"
+                : "this device was revoked; set it up again under a new replica id, or ask the back office"
+        case .deviceActive: "this device was not told to wipe; nothing was recorded"
         }
     }
 
@@ -64,6 +81,11 @@ public enum SyncProblem: Error, Sendable, Equatable {
         var response = HTTPResponse(
             problem: HTTPProblem(type: type.uri, status: status, title: type.title, detail: detail))
         switch self {
+        case .deviceRevoked(let wipe):
+            var problem = Problem(type, detail: detail)
+            problem.wipe = wipe
+            response.body = JSON.bytes(problem.json)
+            response.headers.replaceOrAdd(name: "WWW-Authenticate", value: "Bearer realm=\"fieldagent\"")
         case .unauthorized, .tokenRevoked:
             response.headers.replaceOrAdd(name: "WWW-Authenticate", value: "Bearer realm=\"fieldagent\"")
         case .methodNotAllowed(let allowed):

@@ -4,7 +4,7 @@ import FieldAgentProtocol
 
 extension SyncService {
     /// `POST /v1/push`: validates each change, stores the valid ones durably, answers one result per change.
-    func push(_ request: HTTPRequest, agent: String) -> HTTPResponse {
+    func push(_ request: HTTPRequest, caller: Caller) -> HTTPResponse {
         guard MediaType.essence(of: request.headers["Content-Type"]) == MediaType.json else {
             return SyncProblem.unsupportedMediaType.response
         }
@@ -24,8 +24,8 @@ extension SyncService {
         var toStore: [(index: Int, change: Change)] = []
         let storage = self.storage
         var batch = PushBatch(
-            agent: agent, device: body.device, serverTime: serverTime, state: storage.currentState(),
-            ownerLookup: { storage.replicaAgent($0) })
+            caller: caller, device: body.device, serverTime: serverTime, state: storage.currentState(),
+            ownerLookup: { storage.replicaAgent($0) }, deviceLookup: { storage.device($0) })
         for (index, change) in body.changes.enumerated() {
             if let verdict = precheck(change, in: &batch) {
                 results[index] = verdict
@@ -75,9 +75,8 @@ extension SyncService {
         let status = storage.status(of: change)
         if status == .same { return ChangeResult(id: id, status: .duplicate) }
         guard id.replica == batch.device else { return ChangeResult.rejected(id, .wrongReplica) }
-        if let owner = batch.owner(of: id.replica), owner != batch.agent {
-            return ChangeResult.rejected(
-                id, .wrongReplica, detail: "this replica id belongs to another agent's device; use your own device's")
+        if let problem = batch.replicaProblem(id.replica) {
+            return ChangeResult.rejected(id, .wrongReplica, detail: problem)
         }
         if let verdict = timeVerdict(change, serverTime: batch.serverTime) { return verdict }
         if let (reason, detail) = validator.problem(with: change) {

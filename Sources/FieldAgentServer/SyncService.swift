@@ -57,30 +57,49 @@ public struct SyncService: Sendable {
         guard allowed else { return SyncProblem.methodNotAllowed(allowed: endpoint.method).response }
         switch endpoint {
         case .health: return SyncService.json(HealthResponse().json)
-        case .push: return authenticated(request) { push(request, agent: $0) }
-        case .pull: return authenticated(request) { pull(request, agent: $0) }
-        case .devices, .wiped: return SyncProblem.notFound.response  // device registration: being built
+        case .push: return authenticated(request) { push(request, caller: $0) }
+        case .pull: return authenticated(request) { pull(request, agent: $0.agent) }
+        case .devices: return authenticated(request) { register(request, caller: $0) }
+        case .wiped: return authenticated(request, allowRevokedDevice: true) { wiped(request, caller: $0) }
         }
     }
 
-    /// Runs `body` with the token's agent, or answers 401.
-    func authenticated(_ request: HTTPRequest, _ body: (String) -> HTTPResponse) -> HTTPResponse {
-        switch authenticate(request.headers["Authorization"]) {
-        case .success(let agent): return body(agent)
+    /// Runs `body` with the caller the token belongs to, or answers 401.
+    func authenticated(
+        _ request: HTTPRequest, allowRevokedDevice: Bool = false, _ body: (Caller) -> HTTPResponse
+    ) -> HTTPResponse {
+        switch authenticate(request.headers["Authorization"], allowRevokedDevice: allowRevokedDevice) {
+        case .success(let caller): return body(caller)
         case .failure(let problem): return problem.response
         }
     }
 
-    /// The agent a `Bearer` token belongs to. Compares SHA-256 hashes in constant time against every agent.
-    func authenticate(_ header: String?) -> Result<String, SyncProblem> {
+    /// The caller a `Bearer` token belongs to: an agent token, or a device token acting for its agent.
+    /// Compares SHA-256 hashes in constant time against every agent and every device.
+    ///
+    /// A revoked agent's token and its devices' tokens get `token-revoked`; a revoked device's token
+    /// gets `device-revoked` (with `wipe`), unless `allowRevokedDevice` (the wipe report). A device
+    /// token's use is noted as the device's last sight.
+    func authenticate(_ header: String?, allowRevokedDevice: Bool = false) -> Result<Caller, SyncProblem> {
         guard let header, header.utf8.count == 7 + 64, header.lowercased().hasPrefix("bearer "),
             let token = Hex.decode(String(header.dropFirst(7)).lowercased()), token.count == 32
         else { return .failure(.unauthorized) }
         let hash = SHA256.hash(token)
-        var match: AgentRecord?
-        for agent in storage.agents() where ConstantTime.equals(agent.tokenHash, hash) { match = agent }
-        guard let match else { return .failure(.unauthorized) }
-        return match.revoked ? .failure(.tokenRevoked) : .success(match.name)
+        let agents = storage.agents()
+        var agentMatch: AgentRecord?
+        for agent in agents where ConstantTime.equals(agent.tokenHash, hash) { agentMatch = agent }
+        var deviceMatch: DeviceRecord?
+        for device in storage.devices() where ConstantTime.equals(device.tokenHash, hash) { deviceMatch = device }
+        if let agentMatch {
+            return agentMatch.revoked ? .failure(.tokenRevoked) : .success(Caller(agent: agentMatch.name))
+        }
+        guard let device = deviceMatch else { return .failure(.unauthorized) }
+        guard let owner = agents.first(where: { $0.name == device.agent }), !owner.revoked else {
+            return .failure(.tokenRevoked)
+        }
+        storage.deviceSeen(device.replica, at: now())
+        if device.revoked, !allowRevokedDevice { return .failure(.deviceRevoked(wipe: device.wipeRequested)) }
+        return .success(Caller(agent: owner.name, device: device))
     }
 
     /// A `200` JSON response.

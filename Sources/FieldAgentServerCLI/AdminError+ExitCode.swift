@@ -5,7 +5,8 @@ extension AdminError: ExitCodeChoosing {
     /// Every back-office failure is 1: the command ran and failed, and nothing was changed.
     public var exitCode: ExitCode {
         switch self {
-        case .invalidAgentName, .agentExists, .unknownAgent, .unknownCustomer, .customerErased, .unreadableFile,
+        case .invalidAgentName, .agentExists, .unknownAgent, .unknownDevice, .unknownCustomer, .customerErased,
+            .unreadableFile,
             .invalidPortfolio, .invalidDate, .storage, .serverFailed, .serverUnreachable, .badReply, .noData:
             .failure
         }

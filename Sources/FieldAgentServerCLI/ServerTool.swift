@@ -5,7 +5,8 @@ import Foundation
 /// The `fieldagent-server` command-line tool for the back office.
 public enum ServerTool {
     static let commands: [any ServerCommand.Type] = [
-        ServeCommand.self, AgentAddCommand.self, AgentRevokeCommand.self, AgentListCommand.self, ImportCommand.self,
+        ServeCommand.self, AgentAddCommand.self, AgentRevokeCommand.self, AgentListCommand.self,
+        DeviceListCommand.self, DeviceRevokeCommand.self, ImportCommand.self,
         AssignCommand.self, UnassignCommand.self, ServerKPICommand.self, EraseCommand.self,
     ]
 

@@ -9,7 +9,8 @@ struct HelpTests {
         "note add", "conflicts", "resolve", "plan", "kpi", "demo",
     ]
     static let serverCommands = [
-        "serve", "agent add", "agent revoke", "agent list", "import", "assign", "unassign", "kpi", "erase",
+        "serve", "agent add", "agent revoke", "agent list", "device list", "device revoke", "import", "assign",
+        "unassign", "kpi", "erase",
     ]
 
     @Test("fieldagent COMMAND --help", arguments: clientCommands)

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct AdminErrorReplyTests {
     static let errors: [AdminError] = [
-        .invalidAgentName("bad name"), .agentExists("alice"), .unknownAgent("zed"), .unknownCustomer("C-9"),
+        .invalidAgentName("bad name"), .agentExists("alice"), .unknownAgent("zed"), .unknownDevice("alice-9"),
+        .unknownCustomer("C-9"),
         .customerErased("C-1"), .unreadableFile(path: "/tmp/p.json", reason: "no such file or not readable"),
         .invalidPortfolio("customers[3].name: missing"), .invalidDate("2026-13-01"), .noData(path: "/srv/data"),
         .serverFailed(reason: "the disk is full"), .badReply("not a JSON answer"),

@@ -25,6 +25,12 @@ import Testing
             ServerState.assignmentRecord(customer: "C-1", agent: "alice", assigned: true, sequence: 3),
             ServerState.agentRecord(
                 AgentRecord(name: "alice", tokenHash: Array(repeating: 7, count: 32), revoked: false)),
+            ServerState.deviceRecord(
+                DeviceRecord(
+                    replica: "alice-1", agent: "alice", tokenHash: Array(repeating: 9, count: 32),
+                    firstSeen: Instant(millisecondsSinceEpoch: 1_000), lastSeen: Instant(millisecondsSinceEpoch: 2_000),
+                    revoked: true, wipeRequested: true, wipedAt: Instant(millisecondsSinceEpoch: 3_000), lostChanges: 4)
+            ),
         ]
     }
 

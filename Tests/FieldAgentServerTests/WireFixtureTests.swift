@@ -52,13 +52,18 @@ import Testing
         let problems: [SyncProblem] = [
             .unauthorized, .tokenRevoked, .notFound, .methodNotAllowed(allowed: "GET"), .unsupportedMediaType,
             .invalidJSON("x"), .invalidRequest("x"), .tooManyChanges(count: 2, limit: 1), .badCursor, .badLimit,
-            .storageFailed,
+            .storageFailed, .deviceTaken, .deviceRevoked(wipe: true), .deviceRevoked(wipe: false), .deviceActive,
         ]
         #expect(Set(problems.map(\.type)) == Set(ProblemType.allCases))
         for problem in problems {
             let decoded = try Problem(body: problem.response.body)
             #expect(decoded.problemType == problem.type && decoded.status == problem.response.status)
             #expect(decoded.detail == problem.detail)
+            if case .deviceRevoked(let wipe) = problem {
+                #expect(decoded.wipe == wipe)
+            } else {
+                #expect(decoded.wipe == nil)
+            }
         }
     }
 }

@@ -1,0 +1,39 @@
+import FieldAgentCommandKit
+import FieldAgentCore
+import FieldAgentServer
+
+/// `fieldagent-server device list`: registered devices, their agent, when seen, and their state.
+struct DeviceListCommand: ServerCommand {
+    static let path = ["device", "list"]
+    static let abstract = "list registered devices with their agent, last sight and state"
+    static let synopsis = "--data DIR [--json]"
+    static let valuedOptions: Set<String> = ["--data"]
+
+    var data: String
+    var json: Bool
+
+    init(_ a: inout ArgumentCursor) throws(UsageError) {
+        data = try a.dataDirectory()
+        json = try a.flag("--json")
+    }
+
+    func run(_ context: ServerContext) throws -> ExitCode {
+        let devices = try AdminClient(dataDirectory: data, now: context.now).listDevices()
+        if json {
+            context.console.json(.list(devices.map(\.json)))
+            return .success
+        }
+        var t = TextTable(
+            ["agent", "device", "first seen", "last seen", "state", "lost changes"],
+            alignments: [.left, .left, .left, .left, .left, .right])
+        for d in devices {
+            t.add([
+                d.agent, d.device, d.firstSeen.description, d.lastSeen.description, d.state.rawValue,
+                d.lostChanges.map(String.init) ?? "",
+            ])
+        }
+        context.console.out(
+            devices.isEmpty ? "No devices registered yet; a device registers at its next sync." : t.render())
+        return .success
+    }
+}

@@ -1,0 +1,108 @@
+import FieldAgentCore
+import FieldAgentProtocol
+import FieldAgentTestSupport
+import Testing
+
+@testable import FieldAgentServer
+
+/// Revoking devices, wipe reports, and devices on disk (protocol.md → Devices).
+@Suite struct DeviceRevocationTests {
+    @Test("a revoked device gets 401 device-revoked, with wipe when asked; its agent's token still works")
+    func revokedDevice() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let device = try f.deviceToken(alice, "alice-1")
+        try f.admin.revokeDevice(id: "alice-1", wipe: false)
+        let refused = f.request("GET", "/v1/pull?cursor=0&limit=10", token: device)
+        #expect(refused.status == 401)
+        var problem = try ServiceFixture.problem(refused)
+        #expect(problem.problemType == .deviceRevoked && problem.wipe == false)
+        let again = f.register(alice, "alice-1")
+        #expect(again.status == 401)
+        #expect(try ServiceFixture.problem(again).problemType == .deviceRevoked)
+        try f.admin.revokeDevice(id: "alice-1", wipe: true)
+        let change = ServiceFixture.change("alice-1", 1, agent: "alice", customer: "C-1")
+        let push = f.request(
+            "POST", "/v1/push", token: device, body: JSON.string(PushRequest(device: "alice-1", changes: [change]).json)
+        )
+        problem = try ServiceFixture.problem(push)
+        #expect(push.status == 401 && problem.problemType == .deviceRevoked && problem.wipe == true)
+        // The lost device's changes cannot come in with the agent's token either.
+        #expect(try f.push(alice, [change]).results[0].reason == .wrongReplica)
+        #expect(f.request("GET", "/v1/pull?cursor=0&limit=10", token: alice).status == 200)
+        #expect(f.admin.listDevices().map(\.state) == [.revoked])
+        #expect(throws: AdminError.self) { try f.admin.revokeDevice(id: "alice-404", wipe: false) }
+    }
+
+    @Test("a wipe report is 204 from a device told to wipe, 409 device-active from any other")
+    func wipeReports() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let device = try f.deviceToken(alice, "alice-1")
+        let active = f.reportWiped(device, lostChanges: 2)
+        #expect(active.status == 409)
+        #expect(try ServiceFixture.problem(active).problemType == .deviceActive)
+        #expect(f.reportWiped(alice, lostChanges: 2).status == 401)
+        try f.admin.revokeDevice(id: "alice-1", wipe: false)
+        #expect(f.reportWiped(device, lostChanges: 2).status == 409)
+        try f.admin.revokeDevice(id: "alice-1", wipe: true)
+        f.clock.store(ServiceFixture.start + 90_000)
+        #expect(f.reportWiped(device, lostChanges: 3).status == 204)
+        #expect(f.reportWiped(device, lostChanges: 9).status == 204)
+        let record = try #require(f.storage.device("alice-1"))
+        #expect(record.wipedAt?.millisecondsSinceEpoch == ServiceFixture.start + 90_000)
+        #expect(record.lostChanges == 3)
+        let summary = try #require(f.admin.listDevices().first)
+        #expect(summary.state == .wiped && summary.lostChanges == 3 && summary.agent == "alice")
+        #expect(DeviceSummary(json: summary.json) == summary)
+        #expect(f.request("POST", "/v1/devices/wiped", token: device, body: "{}").status == 422)
+    }
+
+    @Test("devices survive reopening the storage; last sight reaches disk with a snapshot")
+    func devicesSurviveReopen() throws {
+        let directory = try TemporaryDirectory(prefix: "fieldagent-devices")
+        defer { directory.remove() }
+        let path = directory.appending("store")
+        let registered = DeviceRecord(
+            replica: "alice-1", agent: "alice", tokenHash: SHA256.hash([1, 2, 3]),
+            firstSeen: Instant(millisecondsSinceEpoch: 1_000), lastSeen: Instant(millisecondsSinceEpoch: 1_000))
+        var revoked = registered
+        revoked.revoked = true
+        revoked.wipeRequested = true
+        do {
+            let storage = try FileServerStorage(path: path)
+            #expect(try storage.saveDevice(registered, replacing: nil))
+            #expect(try !storage.saveDevice(registered, replacing: nil))
+            #expect(try storage.saveDevice(revoked, replacing: registered))
+            storage.deviceSeen("alice-1", at: Instant(millisecondsSinceEpoch: 5_000))
+            storage.close()
+        }
+        do {
+            let storage = try FileServerStorage(path: path)
+            #expect(storage.devices() == [revoked])
+            storage.deviceSeen("alice-1", at: Instant(millisecondsSinceEpoch: 7_000))
+            try storage.compact()
+            storage.close()
+        }
+        let storage = try FileServerStorage(path: path)
+        defer { storage.close() }
+        #expect(storage.device("alice-1")?.lastSeen.millisecondsSinceEpoch == 7_000)
+        #expect(storage.device("alice-1")?.wipeRequested == true)
+    }
+
+    @Test("version 1 and 2 snapshots still open, with no devices")
+    func olderSnapshotsOpen() throws {
+        let state = try ServerStateDecodeTests.sampleState()
+        var current = state
+        current.devices = [:]
+        let v3 = current.snapshot()
+        #expect(v3.last == 0, "an empty device list ends a version 3 snapshot")
+        var v2 = Array(v3.dropLast())
+        v2[ServerState.snapshotMagic.count] = 2
+        let opened = try ServerState(snapshot: v2)
+        #expect(opened.devices.isEmpty)
+        #expect(opened.agents == current.agents && opened.replicaAgents == current.replicaAgents)
+        let restored = try ServerState(snapshot: state.snapshot())
+        #expect(restored.devices == state.devices && restored.devices.count == 1)
+    }
+}
