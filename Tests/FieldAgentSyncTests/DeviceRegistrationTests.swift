@@ -88,14 +88,17 @@ import Testing
         try server.importCustomer(Sample.customer("C-1", agents: ["alice"]))
         let home = try Sample.home(dir, "alice", agent: "alice", clock: TestClock(), server: server)
         defer { home.close() }
-        // The real service on this branch answers the device endpoints 404.
-        let report = try await home.sync(transport: server.transport, retry: fast)
+        // A server from before registration answers the device endpoints 404.
+        let older = DeviceServer(server, agent: "alice")
+        older.edit { $0.registration = .notFound }
+        let report = try await home.sync(transport: older.transport, retry: fast)
         #expect(!report.registered && !home.isRegistered)
         #expect(home.customers().map(\.id) == ["C-1"])
         #expect(try home.token() == server.token("alice"))
-        #expect(try await !home.register(transport: server.transport))
-        _ = try await home.sync(transport: server.transport, retry: fast)
-        #expect(server.requests.filter { $0 == SyncEndpoint.devices.path }.count == 3, "tried again each time")
+        #expect(try await !home.register(transport: older.transport))
+        _ = try await home.sync(transport: older.transport, retry: fast)
+        let registrations = older.state.requests.filter { $0.path == SyncEndpoint.devices.path }
+        #expect(registrations.count == 3, "tried again each time")
     }
 
     @Test func aTakenDeviceIDSaysToMakeANewHome() async throws {

@@ -3,8 +3,8 @@ import FieldAgentProtocol
 import FieldAgentSync
 import Synchronization
 
-/// A ``LocalSyncServer`` with the device endpoints scripted in front of it (the real service on
-/// this branch answers them `404`): it issues device tokens, can lose answers, refuse the device id
+/// A ``LocalSyncServer`` with the device endpoints scripted in front of it, to play servers that
+/// misbehave or predate registration: it issues device tokens, can lose answers, refuse the device id
 /// as taken, revoke the device (with or without a wipe) and take wipe reports. Requests with a
 /// device token reach the real service with the agent's token, so pushes and pulls still work.
 final class DeviceServer: Sendable {
