@@ -16,6 +16,9 @@ extension SyncService {
             }
         }
         let cursor = query.cursor.flatMap { UInt64($0) } ?? 0
+        // A cursor past the log's end was never issued here (or the log was restored from an older
+        // backup): say so, rather than answer empty pages that skip what comes later.
+        guard cursor <= storage.lastSequence else { return SyncProblem.badCursor.response }
         let page = self.page(for: agent, after: cursor, limit: query.limit)
         metrics.countPulled(page.changes.count)
         if let accept = request.headers["Accept"], accept.contains(MediaType.binaryPage) {

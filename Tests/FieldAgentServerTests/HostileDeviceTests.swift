@@ -205,3 +205,32 @@ import Testing
         #expect(try f.push(alice, [ahead]).results[0].reason == .unknownReference)
     }
 }
+
+@Suite struct StrictLimitsTests {
+    @Test("a one-character note of a megabyte is refused: limits count UTF-8 bytes as well as characters")
+    func textLimitsCountBytes() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let heavy = "a" + String(repeating: "\u{0301}", count: 1_000_000)
+        #expect(heavy.count == 1)
+        let note = ServiceFixture.change(
+            "alice-1", 1, agent: "alice", customer: "C-1", field: "note", value: .string(heavy))
+        let result = try f.push(alice, [note]).results[0]
+        #expect(result.reason == .invalidValue && result.detail?.contains("bytes") == true)
+        let fine = ServiceFixture.change(
+            "alice-1", 2, agent: "alice", customer: "C-1", field: "note",
+            value: .string(String(repeating: "é", count: 2000)))
+        #expect(try f.push(alice, [fine]).results[0].status == .accepted)
+    }
+
+    @Test("a cursor past the end of the log was never issued: 400 bad-cursor, not empty pages")
+    func cursorPastTheEnd() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let last = f.storage.lastSequence
+        #expect(f.request("GET", "/v1/pull?cursor=\(last)", token: alice).status == 200)
+        let response = f.request("GET", "/v1/pull?cursor=\(last + 1)", token: alice)
+        #expect(response.status == 400)
+        #expect(try Problem(body: response.body).problemType == .badCursor)
+    }
+}

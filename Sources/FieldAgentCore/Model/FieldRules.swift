@@ -5,6 +5,9 @@ public enum FieldRules {
     public static let maxNameLength = 200
     public static let maxTextLength = 2000
     public static let maxIdLength = 64
+    /// UTF-8 bytes allowed per character of a length limit: any one Unicode scalar fits in 4, so
+    /// honest text always passes, while one "character" of a million combining marks does not.
+    public static let bytesPerCharacter = 4
 
     /// Ids are 1–64 characters of letters, digits, `.`, `_` and `-`.
     public static func id(_ s: String) -> String? {
@@ -16,14 +19,22 @@ public enum FieldRules {
         return ok ? nil : "may contain only letters, digits, '.', '_' and '-'"
     }
 
+    /// A name: 1 to 200 characters (and at most 800 UTF-8 bytes), no control characters.
     public static func name(_ s: String) -> String? {
         if s.trimmingSpaces.isEmpty { return "must not be empty" }
-        return s.count > maxNameLength ? "longer than \(maxNameLength) characters" : controlCharacters(s)
+        return length(s, limit: maxNameLength) ?? controlCharacters(s)
     }
 
-    /// Free text: up to 2,000 characters, no control characters other than newline and tab.
+    /// Free text: up to 2,000 characters (and at most 8,000 UTF-8 bytes), no control characters
+    /// other than newline and tab.
     public static func text(_ s: String) -> String? {
-        s.count > maxTextLength ? "longer than \(maxTextLength) characters" : controlCharacters(s, allowNewlines: true)
+        length(s, limit: maxTextLength) ?? controlCharacters(s, allowNewlines: true)
+    }
+
+    /// A limit counts characters (extended grapheme clusters) and, at ``bytesPerCharacter`` each, UTF-8 bytes.
+    static func length(_ s: String, limit: Int) -> String? {
+        if s.utf8.count > limit * bytesPerCharacter { return "longer than \(limit * bytesPerCharacter) bytes" }
+        return s.count > limit ? "longer than \(limit) characters" : nil
     }
 
     /// E.164: `+` and 7 to 15 digits; spaces and dashes are not allowed.
