@@ -69,7 +69,8 @@ extension HTTPConnectionMachine {
         case .header, .body:
             // Tell a slow client why, best effort, then cut it off.
             let problem = HTTPProblem(
-                status: 408, title: HTTPStatus.reasonPhrase(for: 408), detail: "The request did not arrive in time.")
+                type: problemTypePrefix.map { $0 + "request-timeout" } ?? "about:blank", status: 408,
+                title: HTTPStatus.reasonPhrase(for: 408), detail: "The request did not arrive in time.")
             let response = HTTPResponse(problem: problem)
             actions.append(.sendOnce(HTTPResponseWriter.serialize(response, keepAlive: false)))
             actions.append(.report(.refused(response)))
@@ -112,7 +113,7 @@ extension HTTPConnectionMachine {
                 state = .awaitingResponse(peerClosed: peerClosed)
                 actions.append(.dispatch(request))
             case .error(let error):
-                let response = HTTPResponse(parseError: error)
+                let response = HTTPResponse(parseError: error, typePrefix: problemTypePrefix)
                 enqueue(HTTPResponseWriter.serialize(response, keepAlive: false))
                 state = .finishing(awaitingResponse: false, then: peerClosed ? .close : .linger)
                 actions.append(.report(.refused(response)))

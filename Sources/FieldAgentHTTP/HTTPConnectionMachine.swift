@@ -30,6 +30,8 @@ public struct HTTPConnectionMachine: Sendable {
     public internal(set) var interest = HTTPConnectionInterest.readable
     /// Input buffered behind an in-flight request beyond which reading pauses.
     public let maxPipelinedBytes: Int
+    /// The problem-type prefix of the refusals this machine writes (``HTTPLimits/problemTypePrefix``).
+    let problemTypePrefix: String?
 
     /// Bytes to send, from `outputOffset` on.
     var output: [UInt8] = []
@@ -39,6 +41,7 @@ public struct HTTPConnectionMachine: Sendable {
     public init(limits: HTTPLimits = .default, maxPipelinedBytes: Int = defaultMaxPipelinedBytes) {
         self.parser = HTTPParser(limits: limits)
         self.maxPipelinedBytes = maxPipelinedBytes
+        self.problemTypePrefix = limits.problemTypePrefix
     }
 
     /// Whether output is waiting to be written.

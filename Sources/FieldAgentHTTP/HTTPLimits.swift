@@ -11,6 +11,9 @@ public struct HTTPLimits: Sendable, Equatable {
     public var maxRequestTargetBytes: Int
     /// Most header fields in one request; beyond it, 431.
     public var maxHeaderCount: Int
+    /// What the problem `type` of a refusal found while reading HTTP starts with, followed by
+    /// ``HTTPParseError/code`` (or `request-timeout`); nil answers `about:blank`.
+    public var problemTypePrefix: String?
 
     /// The defaults: 16 KiB of headers, 8 MiB of body, 8 KiB of target, 100 fields.
     public init(

@@ -45,6 +45,19 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
+    /// A stable code for the problem `type` (``HTTPLimits/problemTypePrefix`` plus this), one per status.
+    public var code: String {
+        switch status {
+        case 414: "target-too-long"
+        case 505: "unsupported-version"
+        case 431: "headers-too-large"
+        case 413: "body-too-large"
+        case 411: "length-required"
+        case 417: "unsupported-expectation"
+        default: "malformed-request"
+        }
+    }
+
     public var description: String {
         switch self {
         case .malformedRequestLine: return "The request line is malformed; expected 'METHOD /target HTTP/1.1'."

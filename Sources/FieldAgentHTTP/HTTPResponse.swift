@@ -29,11 +29,12 @@ public struct HTTPResponse: Sendable, Equatable {
             status: problem.status, headers: ["Content-Type": HTTPProblem.contentType], body: problem.jsonBytes())
     }
 
-    /// The problem response the server sends for a request the parser refused.
-    public init(parseError: HTTPParseError) {
+    /// The problem response the server sends for a request the parser refused; its `type` is
+    /// `typePrefix` plus the error's code, or `about:blank` without a prefix.
+    public init(parseError: HTTPParseError, typePrefix: String? = nil) {
         self.init(
             problem: HTTPProblem(
-                status: parseError.status, title: HTTPStatus.reasonPhrase(for: parseError.status),
-                detail: parseError.description))
+                type: typePrefix.map { $0 + parseError.code } ?? "about:blank", status: parseError.status,
+                title: HTTPStatus.reasonPhrase(for: parseError.status), detail: parseError.description))
     }
 }

@@ -32,6 +32,22 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case deviceRevoked = "device-revoked"
     /// A wipe report from a device that was not told to wipe.
     case deviceActive = "device-active"
+    /// HTTP the server could not read (request line, headers, framing): `400`.
+    case malformedRequest = "malformed-request"
+    /// The request target is too long: `414`.
+    case targetTooLong = "target-too-long"
+    /// An HTTP version other than 1.0 or 1.1: `505`.
+    case unsupportedVersion = "unsupported-version"
+    /// The request line and headers are too large: `431`.
+    case headersTooLarge = "headers-too-large"
+    /// The body is larger than ``ProtocolLimits/maxBodyBytes``: `413`.
+    case bodyTooLarge = "body-too-large"
+    /// A chunked body (`Transfer-Encoding`); send `Content-Length`: `411`.
+    case lengthRequired = "length-required"
+    /// An `Expect` other than `100-continue`: `417`.
+    case unsupportedExpectation = "unsupported-expectation"
+    /// The request did not arrive in time: `408`.
+    case requestTimeout = "request-timeout"
 
     /// What every type URI starts with; the stable code follows it.
     public static let uriPrefix = "urn:fieldagent:problem:"
@@ -43,6 +59,16 @@ public enum ProblemType: String, Sendable, CaseIterable {
     public init?(uri: String) {
         guard uri.hasPrefix(ProblemType.uriPrefix) else { return nil }
         self.init(rawValue: String(uri.dropFirst(ProblemType.uriPrefix.count)))
+    }
+
+    /// Whether the HTTP layer answers it (a request it could not read), not the sync service.
+    public var isHTTPLevel: Bool {
+        switch self {
+        case .malformedRequest, .targetTooLong, .unsupportedVersion, .headersTooLarge, .bodyTooLarge,
+            .lengthRequired, .unsupportedExpectation, .requestTimeout:
+            true
+        default: false
+        }
     }
 
     /// The HTTP status it is answered with.
@@ -57,6 +83,14 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case .invalidRequest: 422
         case .tooManyChanges: 413
         case .storageFailed: 500
+        case .malformedRequest: 400
+        case .targetTooLong: 414
+        case .unsupportedVersion: 505
+        case .headersTooLarge: 431
+        case .bodyTooLarge: 413
+        case .lengthRequired: 411
+        case .unsupportedExpectation: 417
+        case .requestTimeout: 408
         }
     }
 
@@ -67,6 +101,12 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case 401: "Unauthorized"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
+        case 408: "Request Timeout"
+        case 411: "Length Required"
+        case 414: "URI Too Long"
+        case 417: "Expectation Failed"
+        case 431: "Request Header Fields Too Large"
+        case 505: "HTTP Version Not Supported"
         case 409: "Conflict"
         case 413: "Content Too Large"
         case 415: "Unsupported Media Type"

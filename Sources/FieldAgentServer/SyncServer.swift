@@ -1,6 +1,7 @@
 import FieldAgentCore
 import FieldAgentHTTP
 import FieldAgentHTTPServer
+import FieldAgentProtocol
 import FieldAgentStore
 import FieldAgentSystem
 import Foundation
@@ -54,6 +55,7 @@ public final class SyncServer: Sendable {
         admin = AdminService(storage: storage, now: now)
         var config = configuration ?? HTTPServerConfiguration()
         config.address = listen
+        if config.limits.problemTypePrefix == nil { config.limits.problemTypePrefix = ProblemType.uriPrefix }
         let service = self.service
         do {
             http = try HTTPServer(

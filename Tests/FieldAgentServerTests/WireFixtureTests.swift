@@ -48,13 +48,30 @@ import Testing
     }
 
     /// Every problem the service answers uses a protocol type, with its status.
+    @Test("every refusal the HTTP layer writes has a protocol problem type with its status, never about:blank")
+    func httpRefusalsHaveProblemTypes() throws {
+        let errors: [HTTPParseError] = [
+            .malformedRequestLine, .requestTargetTooLong, .unsupportedVersion, .malformedHeader, .obsoleteLineFolding,
+            .bareLineFeed, .headersTooLarge, .invalidHost, .invalidContentLength, .bodyTooLarge, .lengthRequired,
+            .conflictingFraming, .unsupportedExpectation,
+        ]
+        for error in errors {
+            let response = HTTPResponse(parseError: error, typePrefix: ProblemType.uriPrefix)
+            let problem = try Problem(body: response.body)
+            #expect(problem.problemType?.isHTTPLevel == true, "\(error)")
+            #expect(problem.problemType?.status == error.status && problem.status == error.status, "\(error)")
+            #expect(problem.title == problem.problemType?.title, "\(error)")
+        }
+        #expect(ProblemType(rawValue: "request-timeout")?.status == 408)
+    }
+
     @Test func everySyncProblemIsAProtocolProblemType() throws {
         let problems: [SyncProblem] = [
             .unauthorized, .tokenRevoked, .notFound, .methodNotAllowed(allowed: "GET"), .unsupportedMediaType,
             .invalidJSON("x"), .invalidRequest("x"), .tooManyChanges(count: 2, limit: 1), .badCursor, .badLimit,
             .storageFailed, .deviceTaken, .deviceRevoked(wipe: true), .deviceRevoked(wipe: false), .deviceActive,
         ]
-        #expect(Set(problems.map(\.type)) == Set(ProblemType.allCases))
+        #expect(Set(problems.map(\.type)) == Set(ProblemType.allCases.filter { !$0.isHTTPLevel }))
         for problem in problems {
             let decoded = try Problem(body: problem.response.body)
             #expect(decoded.problemType == problem.type && decoded.status == problem.response.status)
