@@ -86,11 +86,12 @@ final class ServiceFixture: Sendable {
     static func change(
         _ replica: String, _ counter: UInt64, agent: String, customer: String, field: String = "phone",
         value: Value = "+358409999999", wall: Int64 = ServiceFixture.start + 1000, entity: EntityKind = .customer,
-        entityID: String? = nil
+        entityID: String? = nil, replaces: [ChangeID] = []
     ) -> Change {
         Change(
             id: ChangeID(replica: replica, counter: counter), hlc: HLCTimestamp(wallMillis: wall), agent: agent,
-            target: Target(customer: customer, entity: entity, id: entityID, field: field), op: .set, value: value)
+            target: Target(customer: customer, entity: entity, id: entityID, field: field), op: .set, value: value,
+            replaces: replaces)
     }
 }
 
