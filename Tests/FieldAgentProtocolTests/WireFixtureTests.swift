@@ -80,6 +80,10 @@ import Testing
             "problem-token-revoked.json": { try Problem(json: $0).json },
             "problem-invalid-request.json": { try Problem(json: $0).json },
             "problem-too-many-changes.json": { try Problem(json: $0).json },
+            "problem-device-revoked.json": { try Problem(json: $0).json },
+            "device-registration.json": { try DeviceRegistration(json: $0).json },
+            "device-token.json": { try DeviceToken(json: $0).json },
+            "wipe-report.json": { try WipeReport(json: $0).json },
         ]
         #expect(Set(roundTrips.keys) == Set(try WireFixtureTests.jsonFixtureNames()))
         for (name, roundTrip) in roundTrips {
@@ -110,6 +114,7 @@ import Testing
         let expected: [String: ProblemType] = [
             "problem-unauthorized.json": .unauthorized, "problem-token-revoked.json": .tokenRevoked,
             "problem-invalid-request.json": .invalidRequest, "problem-too-many-changes.json": .tooManyChanges,
+            "problem-device-revoked.json": .deviceRevoked,
         ]
         #expect(Set(expected.keys) == Set(try WireFixtureTests.jsonFixtureNames().filter { $0.hasPrefix("problem-") }))
         for (name, type) in expected {

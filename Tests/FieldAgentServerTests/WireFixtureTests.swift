@@ -84,3 +84,21 @@ import Testing
         }
     }
 }
+
+@Suite struct DeviceFixtureTests {
+    @Test("the device fixtures are what the server reads and answers")
+    func deviceFixturesMatchTheServer() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let body = String(decoding: try WireFixture.bytes("device-registration.json"), as: UTF8.self)
+        let registered = f.request("POST", "/v1/devices", token: alice, body: body)
+        let answer = try DeviceToken(body: registered.body)
+        let fixture = try DeviceToken(json: try WireFixture.value("device-token.json"))
+        #expect(answer.agent == fixture.agent && answer.device == fixture.device && answer.token.utf8.count == 64)
+        try f.admin.revokeDevice(id: answer.device, wipe: true)
+        let revoked = f.request("GET", "/v1/pull?cursor=0", token: answer.token)
+        #expect(try JSON.parse(revoked.body) == (try WireFixture.value("problem-device-revoked.json")))
+        let report = String(decoding: try WireFixture.bytes("wipe-report.json"), as: UTF8.self)
+        #expect(f.request("POST", "/v1/devices/wiped", token: answer.token, body: report).status == 204)
+    }
+}

@@ -19,6 +19,9 @@ import Testing
         "problem-unauthorized.json": "problem", "problem-token-revoked.json": "problem",
         "problem-invalid-request.json": "problem", "problem-too-many-changes.json": "problem",
         "health-response.json": "HealthResponse (the client makes no health call)",
+        "device-registration.json": "device registration (the client writes it)",
+        "device-token.json": "registration answer", "problem-device-revoked.json": "problem (wipe)",
+        "wipe-report.json": "wipe report (the client writes it)",
     ]
 
     static func json(_ name: String, status: Int = 200) throws -> TransportResponse {
