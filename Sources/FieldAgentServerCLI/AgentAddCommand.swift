@@ -9,16 +9,13 @@ struct AgentAddCommand: ServerCommand {
     static let details = "The server keeps only the token's SHA-256. Give the token to the agent for `fieldagent init`."
     static let valuedOptions: Set<String> = ["--data"]
 
-    var name: String
-    var data: String
+    var arguments: AgentArguments
 
-    init(_ a: inout ArgumentCursor) throws(UsageError) {
-        name = try a.positional("agent NAME")
-        data = try a.dataDirectory()
-    }
+    init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try AgentArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        context.console.out(try AdminClient(dataDirectory: data, now: context.now).addAgent(name: name))
+        let client = AdminClient(dataDirectory: arguments.data, now: context.now)
+        context.console.out(try client.addAgent(name: arguments.name))
         return .success
     }
 }

@@ -9,17 +9,13 @@ struct AgentListCommand: ServerCommand {
     static let synopsis = "--data DIR [--json]"
     static let valuedOptions: Set<String> = ["--data"]
 
-    var data: String
-    var json: Bool
+    var arguments: ListingArguments
 
-    init(_ a: inout ArgumentCursor) throws(UsageError) {
-        data = try a.dataDirectory()
-        json = try a.flag("--json")
-    }
+    init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try ListingArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let agents = try AdminClient(dataDirectory: data, now: context.now).listAgents()
-        if json {
+        let agents = try AdminClient(dataDirectory: arguments.data, now: context.now).listAgents()
+        if arguments.json {
             context.console.json(.list(agents.map(\.json)))
             return .success
         }

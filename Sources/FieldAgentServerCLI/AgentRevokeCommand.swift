@@ -8,17 +8,13 @@ struct AgentRevokeCommand: ServerCommand {
     static let synopsis = "NAME --data DIR"
     static let valuedOptions: Set<String> = ["--data"]
 
-    var name: String
-    var data: String
+    var arguments: AgentArguments
 
-    init(_ a: inout ArgumentCursor) throws(UsageError) {
-        name = try a.positional("agent NAME")
-        data = try a.dataDirectory()
-    }
+    init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try AgentArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: data, now: context.now).revokeAgent(name: name)
-        context.console.out("Revoked the token of \(name).")
+        try AdminClient(dataDirectory: arguments.data, now: context.now).revokeAgent(name: arguments.name)
+        context.console.out("Revoked the token of \(arguments.name).")
         return .success
     }
 }

@@ -9,17 +9,13 @@ struct DeviceListCommand: ServerCommand {
     static let synopsis = "--data DIR [--json]"
     static let valuedOptions: Set<String> = ["--data"]
 
-    var data: String
-    var json: Bool
+    var arguments: ListingArguments
 
-    init(_ a: inout ArgumentCursor) throws(UsageError) {
-        data = try a.dataDirectory()
-        json = try a.flag("--json")
-    }
+    init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try ListingArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let devices = try AdminClient(dataDirectory: data, now: context.now).listDevices()
-        if json {
+        let devices = try AdminClient(dataDirectory: arguments.data, now: context.now).listDevices()
+        if arguments.json {
             context.console.json(.list(devices.map(\.json)))
             return .success
         }
