@@ -8,10 +8,11 @@ struct InitCommand: ClientCommand {
     static let synopsis = "--server URL --agent NAME --token TOKEN"
     static let details = """
         Creates the home directory (--home, $FIELDAGENT_HOME or ~/.fieldagent) with a new replica id.
-        The token is stored alone in HOME/token, readable only by you. Running init again on an existing
+        The token is stored in HOME/token, readable only by you. Running init again on an existing
         home for the same agent and server replaces the token (e.g. after the back office issued a new one).
         When the server answers, init registers the device and keeps the device token it gets instead of the
-        agent's; when it cannot be reached, init still succeeds and the device registers at its first sync.
+        agent's (HOME/token then holds it and a second line, `device`); when it cannot be reached, init still
+        succeeds and the device registers at its first sync.
         """
     static let valuedOptions: Set<String> = ["--server", "--agent", "--token"]
 
