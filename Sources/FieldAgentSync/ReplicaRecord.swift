@@ -15,9 +15,12 @@ enum ReplicaRecord: Sendable {
     case purge(customer: String)
     /// Local changes the server refused, taken back, and their re-stamped replacements (which join the outbox).
     case retract([(id: ChangeID, customer: String)], replacements: [Change])
+    /// Register writes that pending local changes superseded here, kept so that a refused local
+    /// change can be taken back without losing the value under it.
+    case superseded([Change])
 
     private enum Kind: UInt8 {
-        case local = 1, remote, purge, retract
+        case local = 1, remote, purge, retract, superseded
     }
 
     func encoded() -> [UInt8] {
@@ -40,6 +43,9 @@ enum ReplicaRecord: Sendable {
                 w.string(entry.customer)
             }
             w.raw(ChangeCodec.encode(replacements))
+        case .superseded(let changes):
+            w.byte(Kind.superseded.rawValue)
+            w.raw(ChangeCodec.encode(changes))
         }
         return w.bytes
     }
@@ -52,6 +58,7 @@ enum ReplicaRecord: Sendable {
             case .local: record = .local(try ChangeCodec.decode(from: &r))
             case .remote: record = .remote(try ChangeCodec.decode(from: &r))
             case .purge: record = .purge(customer: try r.string())
+            case .superseded: record = .superseded(try ChangeCodec.decode(from: &r))
             case .retract:
                 // Each entry is two strings, so at least two bytes.
                 let count = try r.count(minimumItemSize: 2)

@@ -48,9 +48,14 @@ extension ReplicaStore.Inner {
         case .purge(let customer):
             state.purge(customer: customer)
         case .retract(let ids, let replacements):
-            for entry in ids { state.retract(entry.id, customer: entry.customer) }
+            for entry in ids {
+                guard let removed = state.retract(entry.id, customer: entry.customer) else { continue }
+                state.restore(superseded.filter { $0.op == removed.op && $0.target == removed.target })
+            }
             adopt(replacements)
             loggedChanges += ids.count + replacements.count
+        case .superseded(let writes):
+            keepSuperseded(writes)
         }
     }
 
@@ -106,6 +111,26 @@ extension ReplicaStore.Inner {
         let through = pushedThrough
         let state = self.state
         outbox.removeAll { $0.id.counter <= through || state.isErased($0.target.customer) }
+        guard !superseded.isEmpty else { return }
+        let pending = Set(outbox.map { RegisterKey(op: $0.op, target: $0.target) })
+        superseded.removeAll { !pending.contains(RegisterKey(op: $0.op, target: $0.target)) }
+    }
+
+    /// The live register writes that `changes` (this device's, about to be applied) supersede.
+    func shadowed(by changes: [Change]) -> [Change] {
+        var out: [Change] = []
+        for change in changes where change.op == .set || change.op == .flag {
+            for live in state.liveWrites(change.op, change.target)
+            where change.dominates(live) && !out.contains(where: { $0.id == live.id }) {
+                out.append(live)
+            }
+        }
+        return out
+    }
+
+    /// Remembers superseded register writes (once each) for as long as a pending change covers them.
+    mutating func keepSuperseded(_ writes: [Change]) {
+        for write in writes where !superseded.contains(where: { $0.id == write.id }) { superseded.append(write) }
     }
 
     /// The rejection list without the edits (which may hold personal data) for erased customers.

@@ -27,6 +27,7 @@ extension ReplicaStore {
             publish: { plan, inner in
                 for customer in plan.customers { inner.state.purge(customer: customer) }
                 inner.outbox.removeAll()
+                inner.superseded.removeAll()
                 inner.rejected = []
                 inner.cursor = nil
                 inner.pushedThrough = plan.through

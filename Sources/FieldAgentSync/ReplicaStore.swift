@@ -54,6 +54,8 @@ public final class ReplicaStore: Sendable {
         var inFlight: [ChangeID: Change] = [:]
         var writesInProgress = 0
         var rejected: [RejectedChange] = []
+        /// Register writes the outbox's changes superseded here: put back if the server refuses them.
+        var superseded: [Change] = []
         var cursor: String?
         var lastSync: Int64?
         var clockOffset: Int64 = 0
@@ -191,7 +193,7 @@ public final class ReplicaStore: Sendable {
     public func record(_ edits: [Edit], agent: String, at now: Instant) throws(ReplicaStoreError) -> [Change] {
         guard !edits.isEmpty else { return [] }
         let changes = try commit(
-            reserve: { inner in
+            reserve: { inner -> ([Change], [Change]) in
                 var maker = ChangeMaker(
                     replicaID: replicaID, clock: inner.state.clock, firstCounter: inner.firstFreeCounter,
                     unapplied: Array(inner.inFlight.values))
@@ -199,16 +201,21 @@ public final class ReplicaStore: Sendable {
                 for edit in edits { maker.make(edit, by: agent, at: wall, in: inner.state) }
                 inner.state.clock = maker.clock
                 inner.reserve(maker.changes)
-                return maker.changes
+                return (maker.changes, inner.shadowed(by: maker.changes))
             },
-            write: { changes, tx in tx.append(ReplicaRecord.local(changes).encoded()) },
-            undo: { changes, inner in inner.unreserve(changes) },
-            publish: { changes, inner in
-                inner.state.apply(changes)
-                inner.loggedChanges += changes.count
-                inner.outbox.append(contentsOf: changes)
-                inner.release(changes)
-            })
+            write: { plan, tx in
+                tx.append(ReplicaRecord.local(plan.0).encoded())
+                if !plan.1.isEmpty { tx.append(ReplicaRecord.superseded(plan.1).encoded()) }
+            },
+            undo: { plan, inner in inner.unreserve(plan.0) },
+            publish: { plan, inner in
+                inner.state.apply(plan.0)
+                inner.loggedChanges += plan.0.count
+                inner.outbox.append(contentsOf: plan.0)
+                inner.keepSuperseded(plan.1)
+                inner.release(plan.0)
+            }
+        ).0
         try compactIfNeeded()
         return changes
     }
@@ -223,6 +230,12 @@ public final class ReplicaStore: Sendable {
             guard inner.writesInProgress == 0 else { return false }
             do throws(StoreError) {
                 try store.compact { ReplicaRecord.snapshot(state: inner.state, outbox: inner.outbox) }
+                // The snapshot holds no superseded writes: log the ones still needed right after it
+                // (a crash in between only loses the chance to put a refused write's value back).
+                if !inner.superseded.isEmpty {
+                    let writes = inner.superseded
+                    try store.write { tx in tx.append(ReplicaRecord.superseded(writes).encoded()) }
+                }
                 inner.loggedChanges = 0
                 inner.liveAtSnapshot = inner.state.liveCount
                 if inner.compactPending {
