@@ -37,7 +37,8 @@ let package = Package(
             ]
         ),
         // What both command-line tools share: argument parsing, help, exit codes, console, tables.
-        .target(name: "FieldAgentCommandKit", dependencies: ["FieldAgentCore", "FieldAgentProtocol", "FieldAgentStore"]),
+        .target(
+            name: "FieldAgentCommandKit", dependencies: ["FieldAgentCore", "FieldAgentProtocol", "FieldAgentStore"]),
         // The `fieldagent` commands, their views and the demo (with the embedded demo portfolio).
         .target(
             name: "FieldAgentClientCLI",
@@ -58,6 +59,14 @@ let package = Package(
         .executableTarget(name: "fieldagent-server", dependencies: ["FieldAgentServerCLI"]),
         // Child process for the store's crash and locking tests.
         .executableTarget(name: "fieldagent-crashprobe", dependencies: ["FieldAgentStore"]),
+        // libFuzzer targets for every decoder of untrusted bytes; a plain build replays corpus files
+        // (Tests/Fuzz/run-fuzzers.sh builds it with -DFUZZING -sanitize=fuzzer,address).
+        .executableTarget(
+            name: "fieldagent-fuzz",
+            dependencies: [
+                "FieldAgentCore", "FieldAgentHTTP", "FieldAgentProtocol", "FieldAgentStore", "FieldAgentSync",
+            ]
+        ),
         .executableTarget(
             name: "fieldagent-bench",
             dependencies: [

@@ -74,8 +74,15 @@ struct BinaryReader {
         return try readRaw(Int(count), what)
     }
 
-    /// A length-prefixed UTF-8 string; invalid UTF-8 is repaired, never trusted blindly.
+    /// A length-prefixed UTF-8 string. Invalid UTF-8 is damage, reported at the length's offset:
+    /// writers only ever store valid strings, and repairing it would make the decoded key differ
+    /// from the stored bytes (so a rewrite would silently change them).
     mutating func readString(_ what: String) throws(StoreDecodingError) -> String {
-        String(decoding: try readField(what), as: UTF8.self)
+        let start = fileOffset
+        let field = try readField(what)
+        guard let string = String(validating: field, as: UTF8.self) else {
+            throw StoreDecodingError(offset: start, reason: "\(what) is not valid UTF-8")
+        }
+        return string
     }
 }

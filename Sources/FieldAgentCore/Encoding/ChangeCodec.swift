@@ -162,7 +162,11 @@ public enum ChangeCodec {
         case .falseValue: return .bool(false)
         case .trueValue: return .bool(true)
         case .int: return .int(try r.signed())
-        case .double: return .double(Double(bitPattern: try r.fixed64()))
+        case .double:
+            // NaN is no JSON number and is unequal to itself, so a value holding it could not round-trip.
+            let number = Double(bitPattern: try r.fixed64())
+            guard !number.isNaN else { throw DecodeError(offset: tagOffset, problem: "a number that is NaN") }
+            return .double(number)
         case .inlineString: return .string(try r.string())
         case .tableString:
             let i = try r.int()
