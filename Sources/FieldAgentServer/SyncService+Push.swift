@@ -20,19 +20,7 @@ extension SyncService {
             }
         }
         let serverTime = now().millisecondsSinceEpoch
-        var results = [ChangeResult?](repeating: nil, count: body.changes.count)
-        var toStore: [(index: Int, change: Change)] = []
-        let storage = self.storage
-        var batch = PushBatch(
-            caller: caller, device: body.device, serverTime: serverTime, state: storage.currentState(),
-            ownerLookup: { storage.replicaAgent($0) }, deviceLookup: { storage.device($0) })
-        for (index, change) in body.changes.enumerated() {
-            if let verdict = precheck(change, in: &batch) {
-                results[index] = verdict
-            } else {
-                toStore.append((index, change))
-            }
-        }
+        var (results, toStore) = precheck(body, caller: caller, serverTime: serverTime)
         do {
             let outcomes = try storage.append(toStore.map(\.change))
             for (slot, outcome) in zip(toStore, outcomes) {
@@ -56,6 +44,29 @@ extension SyncService {
             if count > 0 { metrics.countPushed(status.rawValue, by: count) }
         }
         return SyncService.json(PushResponse(results: final, serverTime: serverTime).json)
+    }
+
+    /// The verdicts of the changes that must not be stored, and the changes that may be.
+    ///
+    /// Its own function so that the batch's copy of the merged state is gone before the changes
+    /// are stored: a copy still alive then would make storing copy the whole company's state.
+    func precheck(_ body: PushRequest, caller: Caller, serverTime: Int64) -> (
+        results: [ChangeResult?], toStore: [(index: Int, change: Change)]
+    ) {
+        var results = [ChangeResult?](repeating: nil, count: body.changes.count)
+        var toStore: [(index: Int, change: Change)] = []
+        let storage = self.storage
+        var batch = PushBatch(
+            caller: caller, device: body.device, serverTime: serverTime, state: storage.currentState(),
+            ownerLookup: { storage.replicaAgent($0) }, deviceLookup: { storage.device($0) })
+        for (index, change) in body.changes.enumerated() {
+            if let verdict = precheck(change, in: &batch) {
+                results[index] = verdict
+            } else {
+                toStore.append((index, change))
+            }
+        }
+        return (results, toStore)
     }
 
     /// The verdict for a change that must not be stored, or nil if it may be.
