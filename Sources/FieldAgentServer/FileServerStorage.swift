@@ -272,6 +272,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
 
     public var lastSequence: UInt64 { state.withLock { $0.nextSequence - 1 } }
 
+    public func customer(ofStored id: ChangeID) -> String? { state.withLock { $0.fingerprints[id]?.customer } }
+
     public func replicaAgent(_ replica: String) -> String? { state.withLock { $0.replicaAgents[replica] } }
 
     public func currentState() -> ReplicaState { state.withLock { $0.replica } }

@@ -6,12 +6,10 @@ import FieldAgentProtocol
 struct PushBatch {
     /// Who pushes: the agent, and the device when a device token was sent.
     let caller: Caller
-    let agent: String
     let device: String
     let serverTime: Int64
     let state: ReplicaState
-    let ownerLookup: (String) -> String?
-    let deviceLookup: (String) -> DeviceRecord?
+    let storage: any ServerStorage
     private var created: [EventRef: Change] = [:]
     /// Changes of this push already admitted, by id (a later write may name them in `replaces`).
     private var admitted: [ChangeID: Change] = [:]
@@ -22,18 +20,17 @@ struct PushBatch {
         var id: String
     }
 
-    init(
-        caller: Caller, device: String, serverTime: Int64, state: ReplicaState,
-        ownerLookup: @escaping (String) -> String?, deviceLookup: @escaping (String) -> DeviceRecord?
-    ) {
+    /// A batch from `caller`, checked against `storage` and a copy of its merged state.
+    init(caller: Caller, device: String, serverTime: Int64, storage: any ServerStorage) {
         self.caller = caller
-        self.agent = caller.agent
         self.device = device
         self.serverTime = serverTime
-        self.state = state
-        self.ownerLookup = ownerLookup
-        self.deviceLookup = deviceLookup
+        self.storage = storage
+        self.state = storage.currentState()
     }
+
+    /// The token's agent.
+    var agent: String { caller.agent }
 
     /// Why this caller may not push under `replica` (the `wrong-replica` detail), or nil. Depends on
     /// replica ids only, never on what the server holds about a customer.
@@ -45,7 +42,7 @@ struct PushBatch {
         if let device = caller.device, device.replica != replica {
             return "a device token pushes only changes under its own replica id, in a push whose device is it"
         }
-        let registered = deviceLookup(replica)
+        let registered = storage.device(replica)
         if let owner = registered?.agent ?? owner(of: replica), owner != agent {
             return "this replica id belongs to another agent's device; use your own device's"
         }
@@ -65,9 +62,10 @@ struct PushBatch {
         return verdict
     }
 
-    /// `replaces` may name only writes to the same field that the server holds or saw, or that sit
-    /// earlier in this push, one per replica: a writer can supersede only what it has really seen.
-    /// Its own earlier writes count as seen even when the server refused them.
+    /// `replaces` may name only writes to the same field that the server stored for this customer, or
+    /// that sit earlier in this push, one per replica: a writer can supersede only what it has really
+    /// seen. Its own earlier writes count as seen even when the server refused them. Asking only about
+    /// this customer's changes keeps the answer from telling whether another customer's change exists.
     private func causalProblem(_ change: Change) -> String? {
         guard !change.replaces.isEmpty else { return nil }
         guard change.op == .set || change.op == .flag else { return "replaces: only set and flag writes replace" }
@@ -80,7 +78,7 @@ struct PushBatch {
                 }
             } else if id.replica == change.id.replica {
                 guard id.counter < change.id.counter else { return "replaces: names a later change of this replica" }
-            } else if !state.hasSeen(id) {
+            } else if storage.customer(ofStored: id) != change.target.customer {
                 return "replaces: names a change the server does not hold"
             }
         }
@@ -107,7 +105,7 @@ struct PushBatch {
 
     /// The agent `replica` belongs to: from storage, or this push's first change under it.
     func owner(of replica: String) -> String? {
-        ownerLookup(replica) ?? admitted.values.first { $0.id.replica == replica }?.agent
+        storage.replicaAgent(replica) ?? admitted.values.first { $0.id.replica == replica }?.agent
     }
 
     private func event(_ entity: EntityKind, _ id: String, _ customer: String) -> Change? {

@@ -55,10 +55,7 @@ extension SyncService {
     ) {
         var results = [ChangeResult?](repeating: nil, count: body.changes.count)
         var toStore: [(index: Int, change: Change)] = []
-        let storage = self.storage
-        var batch = PushBatch(
-            caller: caller, device: body.device, serverTime: serverTime, state: storage.currentState(),
-            ownerLookup: { storage.replicaAgent($0) }, deviceLookup: { storage.device($0) })
+        var batch = PushBatch(caller: caller, device: body.device, serverTime: serverTime, storage: storage)
         for (index, change) in body.changes.enumerated() {
             if let verdict = precheck(change, in: &batch) {
                 results[index] = verdict

@@ -188,6 +188,28 @@ import Testing
                 "+358409999999"))
     }
 
+    @Test("replaces cannot probe another customer: a change stored elsewhere counts as unknown here")
+    func replacesCannotProbeOtherCustomers() throws {
+        let f = try ServiceFixture()
+        let (alice, bob) = try f.seed()
+        let wall = ServiceFixture.start + 1000
+        #expect(
+            try f.push(
+                alice, [Self.write("alice-1", 1, agent: "alice", value: "+358409999999", replaces: [], wall: wall)]
+            ).results[0].status == .accepted)
+        // Bob writes on his own customer, naming alice's stored change and one that does not exist.
+        func probe(_ counter: UInt64, names id: ChangeID) throws -> ChangeResult {
+            let change = Change(
+                id: ChangeID(replica: "bob-1", counter: counter), hlc: HLCTimestamp(wallMillis: wall), agent: "bob",
+                target: Target(customer: "C-2", field: "phone"), op: .set, value: "+46700000000", replaces: [id])
+            return try f.push(bob, [change]).results[0]
+        }
+        let stored = try probe(1, names: ChangeID(replica: "alice-1", counter: 1))
+        let missing = try probe(2, names: ChangeID(replica: "alice-1", counter: 2))
+        #expect(
+            stored.reason == .unknownReference && stored.detail == missing.detail && missing.reason == stored.reason)
+    }
+
     @Test("a device may name its own earlier write even when the server refused it")
     func ownEarlierWritesCount() throws {
         let f = try ServiceFixture()
