@@ -13,6 +13,8 @@ struct PushBatch {
     private var created: [EventRef: Change] = [:]
     /// Changes of this push already admitted, by id (a later write may name them in `replaces`).
     private var admitted: [ChangeID: Change] = [:]
+    /// The agent of this push's first admitted change under each replica id.
+    private var admittedOwners: [String: String] = [:]
 
     private struct EventRef: Hashable {
         var customer: String
@@ -58,7 +60,10 @@ struct PushBatch {
             return ChangeResult.rejected(change.id, .unknownReference, detail: problem)
         }
         let verdict = eventVerdict(change)
-        if verdict == nil { admitted[change.id] = change }
+        if verdict == nil {
+            admitted[change.id] = change
+            if admittedOwners[change.id.replica] == nil { admittedOwners[change.id.replica] = change.agent }
+        }
         return verdict
     }
 
@@ -105,7 +110,7 @@ struct PushBatch {
 
     /// The agent `replica` belongs to: from storage, or this push's first change under it.
     func owner(of replica: String) -> String? {
-        storage.replicaAgent(replica) ?? admitted.values.first { $0.id.replica == replica }?.agent
+        storage.replicaAgent(replica) ?? admittedOwners[replica]
     }
 
     private func event(_ entity: EntityKind, _ id: String, _ customer: String) -> Change? {
