@@ -81,8 +81,8 @@ extension ReplicaState {
 
     /// Restores a state from ``snapshot()``'s bytes.
     public init(snapshot bytes: [UInt8]) throws(DecodeError) {
-        let (replicaID, clock, seen, changes) = try bytes.withUnsafeBufferPointer {
-            buffer throws(DecodeError) -> (String, HybridLogicalClock, [String: SeenSet], [Change]) in
+        let (replicaID, clock, seen, changes, changesStart) = try bytes.withUnsafeBufferPointer {
+            buffer throws(DecodeError) -> (String, HybridLogicalClock, [String: SeenSet], [Change], Int) in
             var r = BinaryReader(buffer)
             for expected in ReplicaState.snapshotMagic where try r.byte() != expected {
                 throw DecodeError(offset: 0, problem: "not a FieldAgent snapshot")
@@ -100,9 +100,18 @@ extension ReplicaState {
             for _ in 0..<(try r.count(minimumItemSize: 3)) {
                 let origin = try r.string()
                 var set = SeenSet(contiguous: try r.varint())
-                for _ in 0..<(try r.count()) { set.extra.insert(try r.varint()) }
-                seen[origin] = set
+                for _ in 0..<(try r.count()) {
+                    // As ``snapshot()`` writes them: stragglers past the prefix and its next counter, each once.
+                    let counter = try r.varint()
+                    guard counter > set.contiguous &+ 1, set.extra.insert(counter).inserted else {
+                        throw DecodeError(offset: r.offset, problem: "seen counters not in canonical form")
+                    }
+                }
+                guard seen.updateValue(set, forKey: origin) == nil else {
+                    throw DecodeError(offset: r.offset, problem: "an origin is listed twice")
+                }
             }
+            let changesStart = r.offset
             let changes: [Change]
             if version == 1 {
                 changes = try ChangeCodec.decode(from: &r)
@@ -126,32 +135,13 @@ extension ReplicaState {
             guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }
             return (
                 replicaID, HybridLogicalClock(last: HLCTimestamp(wallMillis: wall, logical: UInt32(logical))), seen,
-                changes
+                changes, changesStart
             )
         }
         self.init(replicaID: replicaID, clock: clock)
-        self.load(liveChanges: changes)
         self.seen = seen
-    }
-
-    /// Rebuilds the records from a snapshot's live changes, which by construction dominate nothing still present.
-    mutating func load(liveChanges changes: [Change]) {
-        customers.reserveCapacity(changes.count / 8)
-        var index = 0
-        while index < changes.count {
-            let customer = changes[index].target.customer
-            var record = customers.removeValue(forKey: customer) ?? CustomerRecord()
-            // Snapshots group changes by customer, so each record is built in one go.
-            while index < changes.count, changes[index].target.customer == customer {
-                let change = changes[index]
-                switch change.op {
-                case .set, .flag: record.cells.append(change)
-                case .create: record.events[EventKey(entity: change.target.entity, id: change.target.id)] = change
-                case .erase: erased[customer] = change
-                }
-                index += 1
-            }
-            if !record.isEmpty { customers[customer] = record }
+        if let problem = self.load(liveChanges: changes) {
+            throw DecodeError(offset: changesStart, problem: problem)
         }
     }
 
