@@ -272,7 +272,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
 
     public var lastSequence: UInt64 { state.withLock { $0.nextSequence - 1 } }
 
-    public func customer(ofStored id: ChangeID) -> String? { state.withLock { $0.fingerprints[id]?.customer } }
+    public func storedWrite(_ id: ChangeID) -> StoredWrite? { state.withLock { $0.fingerprints[id]?.write } }
 
     public func replicaAgent(_ replica: String) -> String? { state.withLock { $0.replicaAgents[replica] } }
 

@@ -67,8 +67,8 @@ struct PushBatch {
         return verdict
     }
 
-    /// `replaces` may name only writes to the same field that the server stored for this customer, or
-    /// that sit earlier in this push, one per replica: a writer can supersede only what it has really
+    /// `replaces` may name only writes to the same field that the server stored, or that sit earlier
+    /// in this push, one per replica (so it is never longer than the writers the field has had): a writer can supersede only what it has really
     /// seen. Its own earlier writes count as seen even when the server refused them. Asking only about
     /// this customer's changes keeps the answer from telling whether another customer's change exists.
     private func causalProblem(_ change: Change) -> String? {
@@ -83,7 +83,9 @@ struct PushBatch {
                 }
             } else if id.replica == change.id.replica {
                 guard id.counter < change.id.counter else { return "replaces: names a later change of this replica" }
-            } else if storage.customer(ofStored: id) != change.target.customer {
+            } else if let stored = storage.storedWrite(id), stored.customer == change.target.customer {
+                guard stored.mayBeReplaced(by: change) else { return "replaces: names a change to another field" }
+            } else {
                 return "replaces: names a change the server does not hold"
             }
         }

@@ -8,9 +8,10 @@ import FieldAgentCore
 /// fingerprints, agents, assignments, replica owners and devices.
 extension ServerState {
     static let snapshotMagic: [UInt8] = Array("FASERVER".utf8)
-    /// Version 2 adds the replica owners, version 3 the devices; version 1 and 2 snapshots still open
-    /// (owners are rebuilt from the log; no device was registered before version 3).
-    static let snapshotVersion: UInt8 = 3
+    /// Version 2 adds the replica owners, version 3 the devices, version 4 each stored change's
+    /// register; older snapshots still open (owners are rebuilt from the log; no device was
+    /// registered before version 3; a change stored before version 4 is checked by customer only).
+    static let snapshotVersion: UInt8 = 4
 
     enum RecordTag: UInt8 {
         case changes = 1
@@ -140,10 +141,13 @@ extension ServerState {
     }
 
     /// The whole state as snapshot bytes; call ``prune()`` first to leave superseded changes out.
-    func snapshot() -> [UInt8] {
+    ///
+    /// An older `version` leaves out what it did not hold, as a server of that version wrote it
+    /// (for the tests that older snapshots still open).
+    func snapshot(version: UInt8 = ServerState.snapshotVersion) -> [UInt8] {
         var w = BinaryWriter(capacity: entries.count * 24 + 1024)
         w.raw(ServerState.snapshotMagic)
-        w.byte(ServerState.snapshotVersion)
+        w.byte(version)
         w.varint(nextSequence)
         let replicaBytes = replica.snapshot()
         w.varint(UInt64(replicaBytes.count))
@@ -166,8 +170,9 @@ extension ServerState {
         for (id, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) {
             w.string(id.replica)
             w.varint(id.counter)
-            w.string(fingerprint.customer)
+            w.string(fingerprint.write.customer)
             w.fixed64(fingerprint.value)
+            if version >= 4 { w.fixed64(fingerprint.write.register ?? 0) }
         }
         w.varint(UInt64(agents.count))
         for name in agents.keys.sorted() { ServerState.writeAgent(agents[name]!, into: &w) }
@@ -178,13 +183,17 @@ extension ServerState {
             w.varint(UInt64(names.count))
             for name in names { w.string(name) }
         }
-        w.varint(UInt64(replicaAgents.count))
-        for replica in replicaAgents.keys.sorted() {
-            w.string(replica)
-            w.string(replicaAgents[replica]!)
+        if version >= 2 {
+            w.varint(UInt64(replicaAgents.count))
+            for replica in replicaAgents.keys.sorted() {
+                w.string(replica)
+                w.string(replicaAgents[replica]!)
+            }
         }
-        w.varint(UInt64(devices.count))
-        for replica in devices.keys.sorted() { ServerState.writeDevice(devices[replica]!, into: &w) }
+        if version >= 3 {
+            w.varint(UInt64(devices.count))
+            for replica in devices.keys.sorted() { ServerState.writeDevice(devices[replica]!, into: &w) }
+        }
         return w.bytes
     }
 
@@ -231,7 +240,12 @@ extension ServerState {
             }
             for _ in 0..<(try r.count(minimumItemSize: 11)) {
                 let id = ChangeID(replica: try r.string(), counter: try r.varint())
-                state.fingerprints[id] = Fingerprint(customer: try r.string(), value: try r.fixed64())
+                let customer = try r.string()
+                let value = try r.fixed64()
+                // Before version 4 the register was not kept; 0 is never a register hash written here.
+                let register = version >= 4 ? try r.fixed64() : 0
+                state.fingerprints[id] = Fingerprint(
+                    write: StoredWrite(customer: customer, register: register == 0 ? nil : register), value: value)
             }
             for _ in 0..<(try r.count(minimumItemSize: 3)) {
                 let agent = try ServerState.readAgent(&r)

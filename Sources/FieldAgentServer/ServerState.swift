@@ -31,7 +31,7 @@ struct ServerState: Sendable {
     static func pairKey(_ customer: String, _ agent: String) -> String { customer + "\u{0}" + agent }
 
     struct Fingerprint: Sendable, Hashable {
-        var customer: String
+        var write: StoredWrite
         var value: UInt64
     }
 
@@ -56,8 +56,7 @@ struct ServerState: Sendable {
         changesByCustomer[change.target.customer, default: []].append(entry)
         sequences[change.id] = sequence
         if replicaAgents[change.id.replica] == nil { replicaAgents[change.id.replica] = change.agent }
-        fingerprints[change.id] = Fingerprint(
-            customer: change.target.customer, value: ServerState.fingerprint(change))
+        fingerprints[change.id] = Fingerprint(write: StoredWrite(of: change), value: ServerState.fingerprint(change))
         nextSequence = max(nextSequence, sequence + 1)
         if change.id.replica == ServerState.backOfficeReplica {
             var clock = replica.clock
@@ -89,7 +88,7 @@ struct ServerState: Sendable {
             sequences[change.id] = nil
             return true
         }
-        fingerprints = fingerprints.filter { $0.value.customer != customer }
+        fingerprints = fingerprints.filter { $0.value.write.customer != customer }
         changesByCustomer[customer] = changesByCustomer[customer]?.filter { entry in
             if case .change(let change) = entry.kind { return change.op == .erase }
             return false

@@ -47,9 +47,9 @@ public protocol ServerStorage: AnyObject, Sendable {
     func changes(of customer: String) -> [(sequence: UInt64, change: Change)]
     /// The highest sequence number assigned so far (0 for an empty log).
     var lastSequence: UInt64 { get }
-    /// The customer a stored change (still held, superseded or not) belongs to; nil for an id never
-    /// stored or whose customer was erased.
-    func customer(ofStored id: ChangeID) -> String?
+    /// Where a stored change (still held, superseded or not) wrote; nil for an id never stored or
+    /// whose customer was erased.
+    func storedWrite(_ id: ChangeID) -> StoredWrite?
     /// The agent whose device first stored a change under `replica`, or nil for a replica never seen.
     func replicaAgent(_ replica: String) -> String?
     /// A copy of the merged state of every customer, for the back office (import, KPIs).

@@ -90,18 +90,17 @@ import Testing
         #expect(storage.device("alice-1")?.wipeRequested == true)
     }
 
-    @Test("version 1 and 2 snapshots still open, with no devices")
+    @Test("snapshots of versions 1 to 3 still open: no devices before 3, registers checked by customer before 4")
     func olderSnapshotsOpen() throws {
         let state = try ServerStateDecodeTests.sampleState()
-        var current = state
-        current.devices = [:]
-        let v3 = current.snapshot()
-        #expect(v3.last == 0, "an empty device list ends a version 3 snapshot")
-        var v2 = Array(v3.dropLast())
-        v2[ServerState.snapshotMagic.count] = 2
-        let opened = try ServerState(snapshot: v2)
-        #expect(opened.devices.isEmpty)
-        #expect(opened.agents == current.agents && opened.replicaAgents == current.replicaAgents)
+        for version in UInt8(1)..<ServerState.snapshotVersion {
+            let opened = try ServerState(snapshot: state.snapshot(version: version))
+            #expect(opened.devices == (version >= 3 ? state.devices : [:]), "version \(version)")
+            #expect(opened.agents == state.agents && opened.replicaAgents == state.replicaAgents)
+            #expect(opened.fingerprints.values.allSatisfy { $0.write.register == nil }, "version \(version)")
+            #expect(
+                opened.fingerprints.mapValues(\.write.customer) == state.fingerprints.mapValues(\.write.customer))
+        }
         let restored = try ServerState(snapshot: state.snapshot())
         #expect(restored.devices == state.devices && restored.devices.count == 1)
     }

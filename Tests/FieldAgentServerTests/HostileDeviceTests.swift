@@ -210,6 +210,34 @@ import Testing
             stored.reason == .unknownReference && stored.detail == missing.detail && missing.reason == stored.reason)
     }
 
+    @Test("replaces may name a superseded change only of the same field")
+    func supersededChangesOfAnotherFieldAreNotContext() throws {
+        let f = try ServiceFixture()
+        let (alice, bob) = try f.seed()
+        try f.admin.assign(customer: "C-1", agent: "bob")
+        let wall = ServiceFixture.start + 1000
+        func write(_ replica: String, _ counter: UInt64, _ field: String, _ value: Value, replaces: [ChangeID])
+            -> Change
+        {
+            Change(
+                id: ChangeID(replica: replica, counter: counter), hlc: HLCTimestamp(wallMillis: wall),
+                agent: String(replica.prefix { $0 != "-" }), target: Target(customer: "C-1", field: field), op: .set,
+                value: value, replaces: replaces)
+        }
+        let alice1 = ChangeID(replica: "alice-1", counter: 1)
+        let own = [
+            write("alice-1", 1, "email", "a@example.com", replaces: []),
+            write("alice-1", 2, "email", "b@example.com", replaces: [alice1]),
+        ]
+        #expect(try f.push(alice, own).results.map(\.status) == [.accepted, .accepted])
+        // alice-1:1 is superseded; it may stand for alice's writes to email, not to phone.
+        let phone = write("bob-1", 1, "phone", "+358400000001", replaces: [alice1])
+        let first = try f.push(bob, [phone]).results[0]
+        #expect(first.reason == .unknownReference && first.detail == "replaces: names a change to another field")
+        let email = write("bob-1", 3, "email", "c@example.com", replaces: [alice1])
+        #expect(try f.push(bob, [email]).results[0].status == .accepted)
+    }
+
     @Test("a device may name its own earlier write even when the server refused it")
     func ownEarlierWritesCount() throws {
         let f = try ServiceFixture()

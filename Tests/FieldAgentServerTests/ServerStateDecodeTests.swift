@@ -40,6 +40,13 @@ import Testing
         return state
     }
 
+    @Test func aSnapshotKeepsWhereEveryStoredChangeWrote() throws {
+        let state = try Self.sampleState()
+        let restored = try ServerState(snapshot: state.snapshot())
+        #expect(restored.fingerprints == state.fingerprints)
+        #expect(state.fingerprints.values.allSatisfy { $0.write.register != nil })
+    }
+
     /// A snapshot up to its log index: sequence 1, an empty replica.
     static func snapshot(_ build: (inout BinaryWriter) -> Void) -> [UInt8] {
         let replica = ReplicaState(replicaID: ServerState.backOfficeReplica).snapshot()
