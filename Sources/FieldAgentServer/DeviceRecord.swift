@@ -25,11 +25,15 @@ public struct DeviceRecord: Hashable, Sendable {
     public var wipedAt: Instant?
     /// The unsynced changes the device reported lost by its wipe.
     public var lostChanges: Int?
+    /// The changes from this device the server has refused; the device keeps each in its
+    /// rejected list. Kept up to date like ``lastSeen``.
+    public var rejectedChanges: Int
 
     /// A record with the given members.
     public init(
         replica: String, agent: String, tokenHash: [UInt8], firstSeen: Instant, lastSeen: Instant,
-        revoked: Bool = false, wipeRequested: Bool = false, wipedAt: Instant? = nil, lostChanges: Int? = nil
+        revoked: Bool = false, wipeRequested: Bool = false, wipedAt: Instant? = nil, lostChanges: Int? = nil,
+        rejectedChanges: Int = 0
     ) {
         self.replica = replica
         self.agent = agent
@@ -40,6 +44,7 @@ public struct DeviceRecord: Hashable, Sendable {
         self.wipeRequested = wipeRequested
         self.wipedAt = wipedAt
         self.lostChanges = lostChanges
+        self.rejectedChanges = rejectedChanges
     }
 
     /// Active, revoked, or wiped (revoked and reported wiped).
@@ -48,10 +53,12 @@ public struct DeviceRecord: Hashable, Sendable {
         return revoked ? .revoked : .active
     }
 
-    /// Whether `other` is the same registration, ignoring ``lastSeen`` (which changes on every request).
+    /// Whether `other` is the same registration, ignoring ``lastSeen`` and ``rejectedChanges``
+    /// (which change with requests).
     func sameRegistration(as other: DeviceRecord) -> Bool {
         var copy = other
         copy.lastSeen = lastSeen
+        copy.rejectedChanges = rejectedChanges
         return copy == self
     }
 }

@@ -135,9 +135,16 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             default: return false
             }
             var record = device
-            if let current { record.lastSeen = max(record.lastSeen, current.lastSeen) }
+            if let current {
+                record.lastSeen = max(record.lastSeen, current.lastSeen)
+                record.rejectedChanges = current.rejectedChanges
+            }
             try write([ServerState.deviceRecord(record)])
-            state.withLock { $0.devices[record.replica] = record }
+            state.withLock {
+                // Refusals counted while the record was written are kept.
+                record.rejectedChanges = max(record.rejectedChanges, $0.devices[record.replica]?.rejectedChanges ?? 0)
+                $0.devices[record.replica] = record
+            }
             return true
         }
     }
@@ -147,6 +154,10 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             guard let seen = current.devices[replica]?.lastSeen, seen < time else { return }
             current.devices[replica]?.lastSeen = time
         }
+    }
+
+    public func deviceRejected(_ replica: String, count: Int) {
+        state.withLock { $0.devices[replica]?.rejectedChanges += count }
     }
 
     // MARK: - Assignments

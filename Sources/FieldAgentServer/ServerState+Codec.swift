@@ -60,11 +60,13 @@ extension ServerState {
         w.varint(UInt64(bitPattern: device.firstSeen.millisecondsSinceEpoch))
         w.varint(UInt64(bitPattern: device.lastSeen.millisecondsSinceEpoch))
         let wiped = device.wipedAt != nil
-        w.byte((device.revoked ? 1 : 0) | (device.wipeRequested ? 2 : 0) | (wiped ? 4 : 0))
+        let rejected = device.rejectedChanges > 0
+        w.byte((device.revoked ? 1 : 0) | (device.wipeRequested ? 2 : 0) | (wiped ? 4 : 0) | (rejected ? 8 : 0))
         if let wipedAt = device.wipedAt {
             w.varint(UInt64(bitPattern: wipedAt.millisecondsSinceEpoch))
             w.varint(UInt64(device.lostChanges ?? 0))
         }
+        if rejected { w.varint(UInt64(device.rejectedChanges)) }
     }
 
     private static func readDevice(_ r: inout BinaryReader) throws(DecodeError) -> DeviceRecord {
@@ -83,6 +85,9 @@ extension ServerState {
             device.wipedAt = Instant(millisecondsSinceEpoch: Int64(bitPattern: try r.varint()))
             device.lostChanges = try r.int()
         }
+        // Bit 8 was added with the rejection count; records written before it lack both.
+        if flags & 8 != 0 { device.rejectedChanges = try r.int() }
+        guard flags & ~15 == 0 else { throw DecodeError(offset: r.offset, problem: "unknown device flags") }
         return device
     }
 

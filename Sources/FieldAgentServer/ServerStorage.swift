@@ -24,6 +24,9 @@ public protocol ServerStorage: AnyObject, Sendable {
     /// Notes that the device under `replica` made a request at `time`. In memory only: it reaches
     /// disk with the device's next record or the next snapshot.
     func deviceSeen(_ replica: String, at time: Instant)
+    /// Adds `count` to the changes refused from the device under `replica`. In memory only, like
+    /// ``deviceSeen(_:at:)``.
+    func deviceRejected(_ replica: String, count: Int)
 
     /// The agents assigned to `customer`.
     func assignedAgents(of customer: String) -> Set<String>

@@ -39,11 +39,20 @@ extension SyncService {
         }
         let final = results.map { $0! }
         for result in final { if let reason = result.reason { metrics.countRejected(reason) } }
+        let rejected = final.count { $0.status == .rejected }
+        if rejected > 0, let device = caller.device?.replica ?? registeredDevice(body.device, of: caller.agent) {
+            storage.deviceRejected(device, count: rejected)
+        }
         for status in ChangeResult.Status.allCases {
             let count = final.count { $0.status == status }
             if count > 0 { metrics.countPushed(status.rawValue, by: count) }
         }
         return SyncService.json(PushResponse(results: final, serverTime: serverTime).json)
+    }
+
+    /// `replica` if it is a device registered to `agent` (an agent's own token pushing for it).
+    private func registeredDevice(_ replica: String, of agent: String) -> String? {
+        storage.device(replica)?.agent == agent ? replica : nil
     }
 
     /// The verdicts of the changes that must not be stored, and the changes that may be.

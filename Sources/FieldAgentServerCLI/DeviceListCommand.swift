@@ -2,7 +2,8 @@ import FieldAgentCommandKit
 import FieldAgentCore
 import FieldAgentServer
 
-/// `fieldagent-server device list`: registered devices, their agent, when seen, and their state.
+/// `fieldagent-server device list`: registered devices, their agent, when seen, their state and
+/// how many of their changes were refused.
 struct DeviceListCommand: ServerCommand {
     static let path = ["device", "list"]
     static let abstract = "list registered devices with their agent, last sight and state"
@@ -20,12 +21,12 @@ struct DeviceListCommand: ServerCommand {
             return .success
         }
         var t = TextTable(
-            ["agent", "device", "first seen", "last seen", "state", "lost changes"],
-            alignments: [.left, .left, .left, .left, .left, .right])
+            ["agent", "device", "first seen", "last seen", "state", "rejected", "lost changes"],
+            alignments: [.left, .left, .left, .left, .left, .right, .right])
         for d in devices {
             t.add([
                 d.agent, d.device, d.firstSeen.description, d.lastSeen.description, d.state.rawValue,
-                d.lostChanges.map(String.init) ?? "",
+                String(d.rejectedChanges), d.lostChanges.map(String.init) ?? "",
             ])
         }
         context.console.out(

@@ -18,12 +18,14 @@ import Testing
             defer { storage.close() }
             let seen = Instant(millisecondsSinceEpoch: 1_795_941_000_000)
             let device = DeviceRecord(
-                replica: "alice-1f3a09c2", agent: "alice", tokenHash: SHA256.hash([1]), firstSeen: seen, lastSeen: seen)
+                replica: "alice-1f3a09c2", agent: "alice", tokenHash: SHA256.hash([1]), firstSeen: seen, lastSeen: seen,
+                rejectedChanges: 5)
             #expect(try storage.saveDevice(device, replacing: nil))
         }
         let list = try ServerProcessTests.admin(["device", "list", "--data", data])
         #expect(list.status == 0, "\(list)")
         #expect(list.stdout.contains("alice-1f3a09c2") && list.stdout.contains("active"), "\(list)")
+        #expect(list.stdout.contains("rejected"), "\(list)")
         #expect(list.stdout.contains(Instant(millisecondsSinceEpoch: 1_795_941_000_000).description))
         let revoke = try ServerProcessTests.admin(["device", "revoke", "alice-1f3a09c2", "--wipe", "--data", data])
         #expect(revoke.status == 0, "\(revoke)")
@@ -33,7 +35,7 @@ import Testing
         let devices = try #require(try JSON.parse(Array(json.stdout.utf8)).listValue)
         #expect(devices.count == 1)
         #expect(devices.first?["state"] == "revoked" && devices.first?["agent"] == "alice")
-        #expect(devices.first?["lostChanges"] == .null)
+        #expect(devices.first?["lostChanges"] == .null && devices.first?["rejectedChanges"] == 5)
         let unknown = try ServerProcessTests.admin(["device", "revoke", "nope-1", "--data", data])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no device nope-1 is registered"), "\(unknown)")

@@ -58,6 +58,31 @@ import Testing
         #expect(f.request("POST", "/v1/devices/wiped", token: device, body: "{}").status == 422)
     }
 
+    @Test("device list counts each device's refused changes, pushed with its token or the agent's")
+    func refusedChangesAreCounted() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        let device = try f.deviceToken(alice, "alice-1")
+        let good = ServiceFixture.change("alice-1", 1, agent: "alice", customer: "C-1")
+        let unassigned = ServiceFixture.change("alice-1", 2, agent: "alice", customer: "C-2")
+        let badPhone = ServiceFixture.change("alice-1", 3, agent: "alice", customer: "C-1", value: "not a phone")
+        let body = JSON.string(PushRequest(device: "alice-1", changes: [good, unassigned, badPhone]).json)
+        #expect(f.request("POST", "/v1/push", token: device, body: body).status == 200)
+        #expect(f.admin.listDevices().map(\.rejectedChanges) == [2])
+        // Under a registered replica id, the agent's own token is refused; that counts for the device too.
+        let viaAgentToken = ServiceFixture.change("alice-1", 4, agent: "alice", customer: "C-1")
+        #expect(try f.push(alice, [viaAgentToken]).results[0].reason == .wrongReplica)
+        try f.admin.revokeDevice(id: "alice-1", wipe: false)
+        let summary = try #require(f.admin.listDevices().first)
+        #expect(summary.rejectedChanges == 3 && summary.state == .revoked)
+        #expect(DeviceSummary(json: summary.json) == summary)
+        // The count reaches disk in the device's record and in snapshots.
+        var state = ServerState()
+        try state.apply(record: ServerState.deviceRecord(try #require(f.storage.device("alice-1"))))
+        #expect(state.devices["alice-1"]?.rejectedChanges == 3)
+        #expect(try ServerState(snapshot: state.snapshot()).devices == state.devices)
+    }
+
     @Test("devices survive reopening the storage; last sight reaches disk with a snapshot")
     func devicesSurviveReopen() throws {
         let directory = try TemporaryDirectory(prefix: "fieldagent-devices")
