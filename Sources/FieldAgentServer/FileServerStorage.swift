@@ -111,7 +111,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     public func saveAgent(_ agent: AgentRecord) throws(ServerStorageError) {
         try asWriter { () throws(ServerStorageError) in
             try write([ServerState.agentRecord(agent)])
-            state.withLock { $0.agents[agent.name] = agent }
+            state.withLock { $0.put(agent) }
         }
     }
 
@@ -122,6 +122,19 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     }
 
     public func device(_ replica: String) -> DeviceRecord? { state.withLock { $0.devices[replica] } }
+
+    public func tokenOwner(hash: [UInt8]) -> TokenOwnerRecord? {
+        state.withLock { current in
+            switch current.tokenOwners[hash] {
+            case .agent(let name)?: current.agents[name].map { .agent($0) }
+            case .device(let replica)?:
+                current.devices[replica].flatMap { device in
+                    current.agents[device.agent].map { .device(device, of: $0) }
+                }
+            case nil: nil
+            }
+        }
+    }
 
     public func saveDevice(_ device: DeviceRecord, replacing expected: DeviceRecord?) throws(ServerStorageError)
         -> Bool
@@ -143,7 +156,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             state.withLock {
                 // Refusals counted while the record was written are kept.
                 record.rejectedChanges = max(record.rejectedChanges, $0.devices[record.replica]?.rejectedChanges ?? 0)
-                $0.devices[record.replica] = record
+                $0.put(record)
             }
             return true
         }
@@ -151,13 +164,12 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
 
     public func deviceSeen(_ replica: String, at time: Instant) {
         state.withLock { current in
-            guard let seen = current.devices[replica]?.lastSeen, seen < time else { return }
-            current.devices[replica]?.lastSeen = time
+            current.updateDevice(replica) { $0.lastSeen = max($0.lastSeen, time) }
         }
     }
 
     public func deviceRejected(_ replica: String, count: Int) {
-        state.withLock { $0.devices[replica]?.rejectedChanges += count }
+        state.withLock { $0.updateDevice(replica) { $0.rejectedChanges += count } }
     }
 
     // MARK: - Assignments

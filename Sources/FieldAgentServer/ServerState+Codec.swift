@@ -132,9 +132,9 @@ extension ServerState {
         case .assignment(let customer, let agent, let assigned, let sequence):
             applyAssignment(customer: customer, agent: agent, assigned: assigned, sequence: sequence)
         case .agent(let agent):
-            agents[agent.name] = agent
+            put(agent)
         case .device(let device):
-            devices[device.replica] = device
+            put(device)
         }
     }
 
@@ -254,7 +254,7 @@ extension ServerState {
             }
             for _ in 0..<(try r.count(minimumItemSize: 3)) {
                 let agent = try ServerState.readAgent(&r)
-                state.agents[agent.name] = agent
+                state.put(agent)
             }
             for _ in 0..<(try r.count(minimumItemSize: 2)) {
                 let customer = try r.string()
@@ -269,7 +269,7 @@ extension ServerState {
                 // A device is at least two strings, a hash length, two times and its flags.
                 for _ in 0..<(try r.count(minimumItemSize: 6)) {
                     let device = try ServerState.readDevice(&r)
-                    state.devices[device.replica] = device
+                    state.put(device)
                 }
             }
             guard r.isAtEnd else { throw DecodeError(offset: r.offset, problem: "trailing bytes") }

@@ -18,15 +18,46 @@ struct ServerState: Sendable {
     var fingerprints: [ChangeID: Fingerprint] = [:]
     /// The change entries of each customer, in sequence order (superseded ones until the next prune).
     var changesByCustomer: [String: [LogEntry]] = [:]
-    var agents: [String: AgentRecord] = [:]
+    private(set) var agents: [String: AgentRecord] = [:]
     var assignments: [String: Set<String>] = [:]
     /// The agent each replica id belongs to: the agent of the first change stored under it. A
     /// replica id is one device's, so no other agent may write under it.
     var replicaAgents: [String: String] = [:]
     /// Registered devices by replica id (protocol.md → Devices).
-    var devices: [String: DeviceRecord] = [:]
+    private(set) var devices: [String: DeviceRecord] = [:]
+    /// Agent names and device replica ids by token hash, so a request is authenticated by one lookup.
+    private(set) var tokenOwners: [[UInt8]: TokenOwner] = [:]
     /// The sequence of the assignment event in force for each assigned `customer`\0`agent` pair.
     var assignedSince: [String: UInt64] = [:]
+
+    /// Whose token a hash is.
+    enum TokenOwner: Hashable, Sendable {
+        case agent(String)
+        case device(String)
+    }
+
+    /// Adds or replaces an agent's record, keeping the token index.
+    mutating func put(_ agent: AgentRecord) {
+        if let old = agents.updateValue(agent, forKey: agent.name), old.tokenHash != agent.tokenHash {
+            tokenOwners[old.tokenHash] = nil
+        }
+        tokenOwners[agent.tokenHash] = .agent(agent.name)
+    }
+
+    /// Adds or replaces a device's record, keeping the token index.
+    mutating func put(_ device: DeviceRecord) {
+        if let old = devices.updateValue(device, forKey: device.replica), old.tokenHash != device.tokenHash {
+            tokenOwners[old.tokenHash] = nil
+        }
+        tokenOwners[device.tokenHash] = .device(device.replica)
+    }
+
+    /// Updates a device's record in place (last sight, refusal count), not its token.
+    mutating func updateDevice(_ replica: String, _ update: (inout DeviceRecord) -> Void) {
+        guard var device = devices[replica] else { return }
+        update(&device)
+        devices[replica] = device
+    }
 
     static func pairKey(_ customer: String, _ agent: String) -> String { customer + "\u{0}" + agent }
 

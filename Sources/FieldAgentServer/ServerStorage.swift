@@ -12,6 +12,12 @@ public protocol ServerStorage: AnyObject, Sendable {
     /// Adds an agent or replaces its record (e.g. to revoke it). Durable on return.
     func saveAgent(_ agent: AgentRecord) throws(ServerStorageError)
 
+    /// The agent or device whose token has SHA-256 `hash` (the device with its agent), or nil.
+    ///
+    /// A lookup by hash, not by token: its timing can tell only about hashes, which do not lead
+    /// back to a token.
+    func tokenOwner(hash: [UInt8]) -> TokenOwnerRecord?
+
     /// Every registered device, sorted by agent, then replica id.
     func devices() -> [DeviceRecord]
     /// The device registered under `replica`, or nil.

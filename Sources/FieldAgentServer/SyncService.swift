@@ -75,7 +75,7 @@ public struct SyncService: Sendable {
     }
 
     /// The caller a `Bearer` token belongs to: an agent token, or a device token acting for its agent.
-    /// Compares SHA-256 hashes in constant time against every agent and every device.
+    /// Looks the token's SHA-256 up in the storage's index; the token itself is never kept.
     ///
     /// A revoked agent's token and its devices' tokens get `token-revoked`; a revoked device's token
     /// gets `device-revoked` (with `wipe`), unless `allowRevokedDevice` (the wipe report). A device
@@ -84,22 +84,17 @@ public struct SyncService: Sendable {
         guard let header, header.utf8.count == 7 + 64, header.lowercased().hasPrefix("bearer "),
             let token = Hex.decode(String(header.dropFirst(7)).lowercased()), token.count == 32
         else { return .failure(.unauthorized) }
-        let hash = SHA256.hash(token)
-        let agents = storage.agents()
-        var agentMatch: AgentRecord?
-        for agent in agents where ConstantTime.equals(agent.tokenHash, hash) { agentMatch = agent }
-        var deviceMatch: DeviceRecord?
-        for device in storage.devices() where ConstantTime.equals(device.tokenHash, hash) { deviceMatch = device }
-        if let agentMatch {
-            return agentMatch.revoked ? .failure(.tokenRevoked) : .success(Caller(agent: agentMatch.name))
+        switch storage.tokenOwner(hash: SHA256.hash(token)) {
+        case nil:
+            return .failure(.unauthorized)
+        case .agent(let agent):
+            return agent.revoked ? .failure(.tokenRevoked) : .success(Caller(agent: agent.name))
+        case .device(let device, let owner):
+            guard !owner.revoked else { return .failure(.tokenRevoked) }
+            storage.deviceSeen(device.replica, at: now())
+            if device.revoked, !allowRevokedDevice { return .failure(.deviceRevoked(wipe: device.wipeRequested)) }
+            return .success(Caller(agent: owner.name, device: device))
         }
-        guard let device = deviceMatch else { return .failure(.unauthorized) }
-        guard let owner = agents.first(where: { $0.name == device.agent }), !owner.revoked else {
-            return .failure(.tokenRevoked)
-        }
-        storage.deviceSeen(device.replica, at: now())
-        if device.revoked, !allowRevokedDevice { return .failure(.deviceRevoked(wipe: device.wipeRequested)) }
-        return .success(Caller(agent: owner.name, device: device))
     }
 
     /// A `200` JSON response.

@@ -62,7 +62,7 @@ extension ReplicaStore {
         outcome.purged = purge
         let needsCompaction = !erasing.isEmpty || !purge.isEmpty
         let measured = serverTime - now.millisecondsSinceEpoch
-        let rejected = try commit(
+        try commit(
             reserve: { inner -> [RejectedChange] in
                 guard !erasing.isEmpty else { return inner.rejected }
                 outcome.droppedPending = inner.outbox.filter { erasing.contains($0.target.customer) }.map {

@@ -56,16 +56,6 @@ import Testing
         }
     }
 
-    @Test("Constant-time comparison agrees with ==")
-    func constantTimeEquals() {
-        let a = SHA256.hash("token-a")
-        let b = SHA256.hash("token-b")
-        #expect(ConstantTime.equals(a, a))
-        #expect(!ConstantTime.equals(a, b))
-        #expect(!ConstantTime.equals(a, a.dropLast()))
-        #expect(ConstantTime.equals([UInt8](), [UInt8]()))
-    }
-
     @Test("Hex round-trips and rejects malformed text")
     func hexRoundTrip() {
         let bytes: [UInt8] = [0x00, 0x7f, 0x80, 0xff, 0x0a]

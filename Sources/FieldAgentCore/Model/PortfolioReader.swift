@@ -59,7 +59,7 @@ public struct PortfolioReader {
         }
         let note = try o.optional("note")?.string(FieldRules.text)
         var agents: [String] = []
-        if let single = try o.optional("agent") {
+        if let single = o.optional("agent") {
             guard o.members["agents"] == nil else { throw single.error("give either agent or agents, not both") }
             agents = [try single.string(FieldRules.id)]
         } else if let many = try o.optional("agents")?.list() {
