@@ -1,33 +1,36 @@
 import FieldAgentCommandKit
 import FieldAgentSync
 
-/// `fieldagent init --server URL --agent NAME --token TOKEN`: makes this directory a new device (replica).
+/// `fieldagent init --server URL --agent NAME --token -|--token-file PATH`: makes this directory a new device (replica).
 struct InitCommand: ClientCommand {
     static let path = ["init"]
     static let abstract = "set up this device for an agent (a new replica)"
-    static let synopsis = "--server URL --agent NAME --token TOKEN"
+    static let synopsis = "--server URL --agent NAME (--token - | --token-file PATH)"
     static let details = """
         Creates the home directory (--home, $FIELDAGENT_HOME or ~/.fieldagent) with a new replica id.
+        `--token -` reads the agent's token from the first line of standard input; `--token-file PATH`
+        from a file only you can read (mode 600). `--token TOKEN` still works but warns: a token on
+        the command line shows in `ps` and in shell history.
         The token is stored in HOME/token, readable only by you. Running init again on an existing
         home for the same agent and server replaces the token (e.g. after the back office issued a new one).
         When the server answers, init registers the device and keeps the device token it gets instead of the
         agent's (HOME/token then holds it and a second line, `device`); when it cannot be reached, init still
         succeeds and the device registers at its first sync.
         """
-    static let valuedOptions: Set<String> = ["--server", "--agent", "--token"]
+    static let valuedOptions: Set<String> = ["--server", "--agent", "--token", "--token-file"]
 
     var server: String
     var agent: String
-    var token: String
+    var token: TokenSource
 
     init(_ a: inout ArgumentCursor) throws(UsageError) {
         guard let server = try a.option("--server") else { throw UsageError("missing --server URL", usage: a.usage) }
         guard let agent = try a.option("--agent") else { throw UsageError("missing --agent NAME", usage: a.usage) }
-        guard let token = try a.option("--token") else { throw UsageError("missing --token TOKEN", usage: a.usage) }
-        (self.server, self.agent, self.token) = (server, agent, token)
+        (self.server, self.agent, self.token) = (server, agent, try TokenSource(&a))
     }
 
     func run(_ context: ClientContext) async throws -> ExitCode {
+        let token = try self.token.read(context.console)
         let created: Result<AgentHome, AgentHomeError>
         do {
             created = .success(

@@ -81,6 +81,17 @@ public enum FileSystem {
         return Int(info.st_size)
     }
 
+    /// The permission bits (`st_mode & 0o7777`) of the file at `path`, or `nil` when there is no such file.
+    public static func permissions(_ path: String) throws(SystemError) -> UInt32? {
+        var info = stat()
+        do {
+            _ = try Syscall.retrying("stat", path) { stat(path, &info) }
+        } catch  where error.errno == ENOENT {
+            return nil
+        }
+        return UInt32(info.st_mode) & 0o7777
+    }
+
     /// Whether `path` names an existing directory.
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()

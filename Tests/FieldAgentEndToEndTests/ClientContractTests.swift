@@ -19,7 +19,7 @@ struct ClientContractTests {
         let server = try sandbox.serve()
         defer { server.stop() }
         let initialised = try sandbox.client(
-            "alice", ["init", "--server", server.url, "--agent", "alice", "--token", token])
+            "alice", ["init", "--server", server.url, "--agent", "alice", "--token", "-"], stdin: token)
         #expect(initialised.status == 0, "\(initialised)")
         #expect(initialised.stdout.contains("fieldagent sync"), "init says what to do next: \(initialised)")
         let first = try sandbox.sync("alice")

@@ -28,7 +28,7 @@ struct ErrorTests {
         try sandbox.importPortfolio()
         let token = try sandbox.addAgent("alice")
         let initialised = try sandbox.client(
-            "alice", ["init", "--server", "http://127.0.0.1:9", "--agent", "alice", "--token", token])
+            "alice", ["init", "--server", "http://127.0.0.1:9", "--agent", "alice", "--token", "-"], stdin: token)
         #expect(initialised.status == 0, "\(initialised)")
         let agentsBefore = try sandbox.server(["agent", "list", "--data", sandbox.data, "--json"])
         let statusBefore = try sandbox.client("alice", ["status", "--json"])
@@ -83,7 +83,9 @@ struct ErrorTests {
         let again = try sandbox.serve()
         defer { again.stop() }
         #expect(
-            try sandbox.client("alice", ["init", "--server", again.url, "--agent", "alice", "--token", token]).status
+            try sandbox.client(
+                "alice", ["init", "--server", again.url, "--agent", "alice", "--token", "-"], stdin: token
+            ).status
                 != 0,
             "init refuses to overwrite an existing home")
         let show = JSONDocument.object(try sandbox.json("alice", ["customer", "show", "C-1001"]))
@@ -98,7 +100,7 @@ struct ErrorTests {
         defer { server.stop() }
         let wrong = String(repeating: "0", count: 64)
         let initialised = try sandbox.client(
-            "alice", ["init", "--server", server.url, "--agent", "alice", "--token", wrong])
+            "alice", ["init", "--server", server.url, "--agent", "alice", "--token", "-"], stdin: wrong)
         #expect(initialised.status == 0, "\(initialised)")
         let sync = try sandbox.client("alice", ["sync"])
         #expect(sync.status == 4, "\(sync)")

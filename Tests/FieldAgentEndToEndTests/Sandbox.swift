@@ -89,7 +89,8 @@ final class Sandbox {
 
     /// Initialises home `home` for `agent` against `server` and runs a first sync; expects success.
     func device(_ home: String, agent: String, token: String, server: ServerProcess) throws {
-        let initialised = try client(home, ["init", "--server", server.url, "--agent", agent, "--token", token])
+        let initialised = try client(
+            home, ["init", "--server", server.url, "--agent", agent, "--token", "-"], stdin: token)
         #expect(initialised.status == 0, "\(initialised)")
         try sync(home)
     }
