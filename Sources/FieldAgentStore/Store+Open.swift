@@ -27,7 +27,7 @@ extension Store {
         } else if !FileSystem.isDirectory(path) {
             throw .missingFile(path: path, reason: "there is no store directory here")
         }
-        let lockFile = try acquireLock(layout)
+        let directoryLock = try acquireLock(layout)
         var fsyncs = 0
         var report = RecoveryReport(generation: 0)
         let writer = GenerationWriter(layout: layout, countFsync: { fsyncs += 1 })
@@ -62,14 +62,14 @@ extension Store {
             }
             let (state, log) = try recover(layout, writer: writer, report: &report)
             store = Store(
-                path: path, options: options, layout: layout, lockFile: lockFile, log: log,
+                path: path, options: options, layout: layout, directoryLock: directoryLock, log: log,
                 state: OpenedState(
                     generation: state.generation, metadata: state.metadata, logSize: state.logSize,
                     snapshotSize: state.snapshotSize, appliedMigrations: state.appliedMigrations, fsyncs: 0),
                 report: report)
         } catch {
-            try? lockFile.unlock()
-            try? lockFile.close()
+            try? directoryLock.unlock()
+            try? directoryLock.close()
             throw error
         }
         store.fsyncCount.add(fsyncs, ordering: .relaxed)
@@ -77,42 +77,51 @@ extension Store {
         return store
     }
 
-    /// Takes the lock file, or reports who holds it.
+    /// Locks the store directory itself, or reports who holds it.
+    ///
+    /// The lock is on the directory, not on a file in it, so deleting `LOCK` cannot let a second
+    /// process in. `LOCK` only tells the next comer which process holds the store.
     private static func acquireLock(_ layout: StoreLayout) throws(StoreError) -> FileDescriptor {
-        let lockFile: FileDescriptor
+        let directory: FileDescriptor
         do {
-            lockFile = try FileDescriptor.open(layout.lockPath, .readWrite, options: .create)
+            directory = try FileDescriptor.open(layout.directory, .readOnly, options: .directory)
         } catch {
-            throw .io(action: "open the lock file \(layout.lockPath)", error: error)
+            throw .io(action: "open the store directory \(layout.directory)", error: error)
         }
         let acquired: Bool
         do {
-            acquired = try lockFile.tryLockExclusive()
+            acquired = try directory.tryLockExclusive()
         } catch {
-            try? lockFile.close()
-            throw .io(action: "lock \(layout.lockPath)", error: error)
+            try? directory.close()
+            throw .io(action: "lock \(layout.directory)", error: error)
         }
         guard acquired else {
-            // The holder writes its pid right after locking; give it a moment to do so.
-            var holder: Int32?
-            for attempt in 0..<5 {
-                let text = String(decoding: (try? lockFile.read(at: 0, count: 32)) ?? [], as: UTF8.self)
-                holder = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
-                if holder != nil { break }
-                if attempt < 4 { Thread.sleep(forTimeInterval: 0.01) }
-            }
-            try? lockFile.close()
-            throw .inUse(path: layout.directory, processID: holder)
+            try? directory.close()
+            throw .inUse(path: layout.directory, processID: lockHolder(layout))
         }
         do {
-            try lockFile.truncate(to: 0)
+            let lockFile = try FileDescriptor.open(layout.lockPath, .readWrite, options: [.create, .truncate])
+            defer { try? lockFile.close() }
             try lockFile.write(Array("\(ProcessControl.currentID)\n".utf8), at: 0)
         } catch {
-            try? lockFile.unlock()
-            try? lockFile.close()
+            try? directory.unlock()
+            try? directory.close()
             throw .io(action: "write the process id into \(layout.lockPath)", error: error)
         }
-        return lockFile
+        return directory
+    }
+
+    /// The process id the holder wrote into `LOCK`; it writes it right after locking, so give it a moment.
+    private static func lockHolder(_ layout: StoreLayout) -> Int32? {
+        for attempt in 0..<5 {
+            if let file = try? FileDescriptor.open(layout.lockPath, .readOnly) {
+                let text = String(decoding: (try? file.read(at: 0, count: 32)) ?? [], as: UTF8.self)
+                try? file.close()
+                if let holder = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return holder }
+            }
+            if attempt < 4 { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        return nil
     }
 
     static func list(_ layout: StoreLayout) throws(StoreError) -> StoreLayout.Listing {

@@ -27,7 +27,7 @@ public final class Store: @unchecked Sendable {
     public var recoveryReport: RecoveryReport { locked { openReport } }
 
     let layout: StoreLayout
-    let lockFile: FileDescriptor
+    let directoryLock: FileDescriptor
     let condition = NSCondition()
 
     // Guarded by `condition`.
@@ -55,13 +55,13 @@ public final class Store: @unchecked Sendable {
     let compactionCount = Atomic<Int>(0)
 
     init(
-        path: String, options: StoreOptions, layout: StoreLayout, lockFile: FileDescriptor, log: FileDescriptor,
+        path: String, options: StoreOptions, layout: StoreLayout, directoryLock: FileDescriptor, log: FileDescriptor,
         state: OpenedState, report: RecoveryReport
     ) {
         self.path = path
         self.options = options
         self.layout = layout
-        self.lockFile = lockFile
+        self.directoryLock = directoryLock
         self.log = log
         self.committedMetadata = state.metadata
         self.generation = state.generation
@@ -75,8 +75,8 @@ public final class Store: @unchecked Sendable {
     deinit {
         if !isClosed {
             try? log.close()
-            try? lockFile.unlock()
-            try? lockFile.close()
+            try? directoryLock.unlock()
+            try? directoryLock.close()
         }
     }
 
@@ -129,8 +129,8 @@ public final class Store: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         try? log.close()
-        try? lockFile.unlock()
-        try? lockFile.close()
+        try? directoryLock.unlock()
+        try? directoryLock.close()
     }
 
     func locked<R>(_ body: () throws -> R) rethrows -> R {
