@@ -6,9 +6,29 @@ public enum WireFixture {
     /// The fixture directory.
     public static let directory = BuiltProduct.packageRoot().appendingPathComponent("Fixtures/wire")
 
-    /// Every fixture's file name, sorted.
-    public static func names() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    /// The answer scenarios: one file per answer of protocol.md's "Questions a client writer asks",
+    /// requests a test replays against the server with what each must get back.
+    public static let answersDirectory = directory.appendingPathComponent("answers")
+
+    /// Every fixture's file name, sorted; subdirectories such as ``answersDirectory`` are not fixtures.
+    public static func names() throws -> [String] { try files(in: directory) }
+
+    /// Every answer scenario's file name, sorted.
+    public static func answerNames() throws -> [String] { try files(in: answersDirectory) }
+
+    /// An answer scenario, parsed.
+    public static func answer(_ name: String) throws -> Value {
+        try JSON.parse(try String(contentsOf: answersDirectory.appendingPathComponent(name), encoding: .utf8))
+    }
+
+    /// The names of the files (not directories) in `directory`, sorted.
+    static func files(in directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { name in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
+        }.sorted()
     }
 
     /// The file's text.

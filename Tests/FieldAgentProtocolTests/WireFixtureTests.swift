@@ -58,6 +58,34 @@ import Testing
         #expect(Set(try WireFixture.names()) == Set(examples.compactMap(\.fixture)), "no fixture outside protocol.md")
     }
 
+    /// The answer scenarios (`Fixtures/wire/answers/`, replayed against the server in
+    /// FieldAgentServerTests) are not embedded; each answer of "Questions a client writer asks" names
+    /// its own, and every scenario is named by one.
+    @Test func everyAnswerNamesItsScenario() throws {
+        let text = try String(
+            contentsOf: BuiltProduct.packageRoot().appendingPathComponent("protocol.md"), encoding: .utf8)
+        let heading = "## Questions a client writer asks\n"
+        guard let start = text.range(of: heading) else {
+            Issue.record("protocol.md has no section \(heading)")
+            return
+        }
+        let rest = text[start.upperBound...]
+        let section = rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)]
+        let answers = section.components(separatedBy: "\n- **").dropFirst()
+        #expect(answers.count >= 10)
+        let prefix = "`Fixtures/wire/answers/"
+        var named: [String] = []
+        for answer in answers {
+            let names = answer.components(separatedBy: prefix).dropFirst().compactMap {
+                $0.split(separator: "`", maxSplits: 1).first.map(String.init)
+            }
+            #expect(!names.isEmpty, "no scenario named by: \(answer.prefix(60))")
+            named += names
+        }
+        #expect(named.count == Set(named).count, "a scenario named twice")
+        #expect(Set(named) == Set(try WireFixture.answerNames()), "every scenario is named, and exists")
+    }
+
     @Test func fixturesAreCanonicalJSON() throws {
         for name in try WireFixtureTests.jsonFixtureNames() {
             let text = try WireFixture.text(name)
