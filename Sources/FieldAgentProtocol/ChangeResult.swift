@@ -45,7 +45,8 @@ public struct ChangeResult: Hashable, Sendable {
 
     /// Reads a result; `path` names it in errors.
     public init(json: Value, path: String = "result") throws(ValidationError) {
-        let o = try Node(json, path).object(allowed: ["id", "status", "reason", "detail"])
+        // Unknown keys in answers are ignored (protocol.md), so a newer server may add some.
+        let o = try Node(json, path).lenientObject()
         id = try o.required("id").parsed("not a change id") { ChangeID($0) }
         status = try o.required("status").parsed("unknown status") { Status(rawValue: $0) }
         let spelling = try o.optional("reason")?.string { _ in nil }

@@ -112,6 +112,12 @@ package struct Node {
 
     package func error(_ problem: String) -> ValidationError { ValidationError(path: path, problem: problem) }
 
+    /// The value as an object whose unknown keys are ignored (answers a newer peer may extend).
+    package func lenientObject() throws(ValidationError) -> ObjectNode {
+        guard case .object(let members) = value else { throw error("expected an object, found \(value.typeName)") }
+        return ObjectNode(node: self, members: members)
+    }
+
     package func object(allowed: Set<String>) throws(ValidationError) -> ObjectNode {
         guard case .object(let members) = value else { throw error("expected an object, found \(value.typeName)") }
         for key in members.keys.sorted() where !allowed.contains(key) {
