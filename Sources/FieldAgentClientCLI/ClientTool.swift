@@ -2,6 +2,7 @@ import FieldAgentCommandKit
 import FieldAgentCore
 import FieldAgentPolicy
 import FieldAgentSync
+import FieldAgentSystem
 import Foundation
 
 /// The `fieldagent` command-line tool: parses, dispatches, and maps every error to a message and exit code.
@@ -21,6 +22,8 @@ public enum ClientTool {
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
         console: Console = .standard, terminal: Terminal = .current()
     ) async -> Int32 {
+        // A write past `ulimit -f` then fails with a named error instead of killing the process silently.
+        ProcessControl.ignoreFileSizeSignal()
         var words = arguments
         var home = environment["FIELDAGENT_HOME"]
         // Global options come before the command.

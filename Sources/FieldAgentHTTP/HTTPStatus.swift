@@ -30,6 +30,7 @@ public enum HTTPStatus {
         case 501: return "Not Implemented"
         case 503: return "Service Unavailable"
         case 505: return "HTTP Version Not Supported"
+        case 507: return "Insufficient Storage"
         default:
             switch code {
             case 100..<200: return "Informational"

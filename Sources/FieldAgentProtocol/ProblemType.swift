@@ -26,6 +26,8 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case badLimit = "bad-limit"
     /// The server could not store the data; nothing was acknowledged.
     case storageFailed = "storage-failed"
+    /// The server's disk (or its file size limit) is full; nothing was acknowledged. Retry later.
+    case insufficientStorage = "insufficient-storage"
     /// The replica id is registered to, or was used by, another agent's device.
     case deviceTaken = "device-taken"
     /// The device was revoked by the back office; the problem's `wipe` says whether it must wipe.
@@ -83,6 +85,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case .invalidRequest: 422
         case .tooManyChanges: 413
         case .storageFailed: 500
+        case .insufficientStorage: 507
         case .malformedRequest: 400
         case .targetTooLong: 414
         case .unsupportedVersion: 505
@@ -107,6 +110,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case 417: "Expectation Failed"
         case 431: "Request Header Fields Too Large"
         case 505: "HTTP Version Not Supported"
+        case 507: "Insufficient Storage"
         case 409: "Conflict"
         case 413: "Content Too Large"
         case 415: "Unsupported Media Type"

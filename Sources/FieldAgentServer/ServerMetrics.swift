@@ -18,6 +18,8 @@ public final class ServerMetrics: Sendable {
         var pushed: [String: Int] = ["accepted": 0, "duplicate": 0, "rejected": 0]
         var rejected: [String: Int] = Dictionary(uniqueKeysWithValues: RejectionReason.known.map { ($0.rawValue, 0) })
         var pulled = 0
+        var storageFailures: [String: Int] = ["out-of-room": 0, "other": 0]
+        var repairs: [String: Int] = [:]
         var bucketCounts = [Int](repeating: 0, count: ServerMetrics.buckets.count)
         var durationCount = 0
         var durationSum = 0.0
@@ -52,6 +54,16 @@ public final class ServerMetrics: Sendable {
     /// Counts one refused change by its reason.
     public func countRejected(_ reason: RejectionReason) {
         counts.withLock { $0.rejected[reason.rawValue, default: 0] += 1 }
+    }
+
+    /// Counts a storage write that failed: for want of room (disk full, file size limit) or otherwise.
+    public func countStorageFailure(outOfRoom: Bool) {
+        counts.withLock { $0.storageFailures[outOfRoom ? "out-of-room" : "other", default: 0] += 1 }
+    }
+
+    /// Counts a repair of the server's data (`kind`: a short fixed label such as `torn-tail`).
+    public func countRepair(_ kind: String) {
+        counts.withLock { $0.repairs[kind, default: 0] += 1 }
     }
 
     /// Counts pushed changes by result (`accepted`, `duplicate`, `rejected`).
@@ -93,6 +105,16 @@ public final class ServerMetrics: Sendable {
         out += "# TYPE fieldagent_changes_rejected_total counter\n"
         for reason in c.rejected.keys.sorted() {
             out += "fieldagent_changes_rejected_total{reason=\"\(reason)\"} \(c.rejected[reason]!)\n"
+        }
+        out += "# HELP fieldagent_storage_write_failures_total Storage writes that failed (nothing acknowledged).\n"
+        out += "# TYPE fieldagent_storage_write_failures_total counter\n"
+        for cause in c.storageFailures.keys.sorted() {
+            out += "fieldagent_storage_write_failures_total{cause=\"\(cause)\"} \(c.storageFailures[cause]!)\n"
+        }
+        out += "# HELP fieldagent_repairs_total Repairs of the server's data found or made, by kind.\n"
+        out += "# TYPE fieldagent_repairs_total counter\n"
+        for kind in c.repairs.keys.sorted() {
+            out += "fieldagent_repairs_total{kind=\"\(kind)\"} \(c.repairs[kind]!)\n"
         }
         out += "# HELP fieldagent_changes_pulled_total Changes sent to devices in pull responses.\n"
         out += "# TYPE fieldagent_changes_pulled_total counter\n"

@@ -18,6 +18,13 @@ public enum ServerStorageError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether a write failed for want of room (disk full, quota, file size limit); see
+    /// ``StoreError/isOutOfRoom``.
+    public var isOutOfRoom: Bool {
+        if case .store(let error) = self { return error.isOutOfRoom }
+        return false
+    }
+
     /// Whether the data directory is held by another process (a running server).
     public var isInUse: Bool {
         if case .store(.inUse) = self { return true }

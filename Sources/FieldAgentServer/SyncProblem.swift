@@ -18,6 +18,8 @@ public enum SyncProblem: Error, Sendable, Equatable {
     case badCursor
     case badLimit
     case storageFailed
+    /// The disk or the file size limit is full; the write can succeed once room is made.
+    case insufficientStorage
     /// The replica id is registered to, or was used by, another agent.
     case deviceTaken
     /// The device was revoked; `wipe` tells it to delete every customer's data.
@@ -39,6 +41,7 @@ public enum SyncProblem: Error, Sendable, Equatable {
         case .badCursor: .badCursor
         case .badLimit: .badLimit
         case .storageFailed: .storageFailed
+        case .insufficientStorage: .insufficientStorage
         case .deviceTaken: .deviceTaken
         case .deviceRevoked: .deviceRevoked
         case .deviceActive: .deviceActive
@@ -66,6 +69,7 @@ public enum SyncProblem: Error, Sendable, Equatable {
         case .badCursor: PullRequestError.badCursor.description
         case .badLimit: PullRequestError.badLimit.description
         case .storageFailed: "the server could not store the data; nothing was acknowledged, retry later"
+        case .insufficientStorage: "the server is out of disk space; nothing was acknowledged, retry later"
         case .deviceTaken:
             "this replica id belongs to another agent's device; set this device up under a new replica id"
         case .deviceRevoked(let wipe):
@@ -90,6 +94,8 @@ public enum SyncProblem: Error, Sendable, Equatable {
             response.headers.replaceOrAdd(name: "WWW-Authenticate", value: "Bearer realm=\"fieldagent\"")
         case .methodNotAllowed(let allowed):
             response.headers.replaceOrAdd(name: "Allow", value: allowed)
+        case .insufficientStorage:
+            response.headers.replaceOrAdd(name: "Retry-After", value: "60")
         default: break
         }
         return response

@@ -69,16 +69,14 @@ extension SyncService {
         return contended(.wiped)
     }
 
-    /// Stores a device record; a storage failure is logged and answered `storage-failed`.
+    /// Stores a device record; a storage failure is logged and answered (see ``storageProblem(_:answering:)``).
     private func saveDevice(
         _ record: DeviceRecord, replacing expected: DeviceRecord?, endpoint: SyncEndpoint
     ) -> Result<Bool, SyncProblem> {
         do {
             return .success(try storage.saveDevice(record, replacing: expected))
         } catch {
-            // Storage errors name files and offsets, never stored data, so the cause can be logged.
-            logFailure("error: POST \(endpoint.path) answered 500: \(error.description)")
-            return .failure(.storageFailed)
+            return .failure(storageProblem(error, answering: "POST \(endpoint.path)"))
         }
     }
 

@@ -33,9 +33,7 @@ extension SyncService {
                 }
             }
         } catch {
-            // Storage errors name files and offsets, never stored data, so the cause can be logged.
-            logFailure("error: POST /v1/push answered 500: \(error.description)")
-            return SyncProblem.storageFailed.response
+            return storageProblem(error, answering: "POST /v1/push").response
         }
         let final = results.map { $0! }
         for result in final { if let reason = result.reason { metrics.countRejected(reason) } }

@@ -97,6 +97,16 @@ public struct SyncService: Sendable {
         }
     }
 
+    /// The answer to a failed storage write, logged with its cause: `507 insufficient-storage` when
+    /// the disk or file size limit is full (it can succeed once room is made), else `500 storage-failed`.
+    /// Storage errors name files and offsets, never stored data, so the cause can be logged.
+    func storageProblem(_ error: ServerStorageError, answering request: String) -> SyncProblem {
+        let problem: SyncProblem = error.isOutOfRoom ? .insufficientStorage : .storageFailed
+        logFailure("error: \(request) answered \(problem.status): \(error.description)")
+        metrics.countStorageFailure(outOfRoom: error.isOutOfRoom)
+        return problem
+    }
+
     /// A `200` JSON response.
     static func json(_ value: Value) -> HTTPResponse {
         HTTPResponse(status: 200, headers: ["Content-Type": MediaType.json], body: JSON.bytes(value))

@@ -1,5 +1,6 @@
 import FieldAgentCommandKit
 import FieldAgentCore
+import FieldAgentSystem
 import Foundation
 
 /// The `fieldagent-server` command-line tool for the back office.
@@ -19,6 +20,8 @@ public enum ServerTool {
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
         console: Console = .standard, terminal: Terminal = .current()
     ) -> Int32 {
+        // A write past `ulimit -f` then fails with a named error instead of killing the process silently.
+        ProcessControl.ignoreFileSizeSignal()
         if arguments.first == "--version" {
             console.out(ToolInfo.versionLine("fieldagent-server"))
             return ExitCode.success.rawValue

@@ -26,6 +26,13 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A registered migration threw.
     case migrationFailed(name: String, reason: String)
 
+    /// A write failed for want of room (disk full, quota, or the file size limit): it can succeed
+    /// once room is made, and nothing else is wrong with the store.
+    public var isOutOfRoom: Bool {
+        if case .writeFailed(_, let error) = self { return error.isNoSpace || error.isFileTooLarge }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .inUse(let path, let processID):
@@ -44,7 +51,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .io(let action, let error):
             return "could not \(action): \(error)"
         case .writeFailed(let action, let error):
-            let hint = error.isNoSpace ? "; free disk space and try again" : ""
+            let hint =
+                error.isNoSpace
+                ? "; free disk space and try again"
+                : error.isFileTooLarge ? "; raise the file size limit (ulimit -f) and try again" : ""
             return "could not \(action): \(error). This write was not saved; earlier saved data is intact\(hint)"
         case .needsReopen(let path, let cause):
             return

@@ -68,7 +68,9 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
                 "the server's answer does not follow the sync protocol (\(problem)); check the server address and "
                 + "versions; your changes are kept"
         case .serverFailed(let server, let status, let pending):
-            let what = status >= 500 ? "the server failed" : "the server was too busy"
+            let what =
+                status == 507
+                ? "the server is out of disk space" : status >= 500 ? "the server failed" : "the server was too busy"
             return "\(what) (HTTP \(status)) at \(server) — \(SyncError.kept(pending))"
         case .storage(let error):
             return "the local store failed: \(error.description)"

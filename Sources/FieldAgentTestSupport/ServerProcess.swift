@@ -133,6 +133,9 @@ public final class ServerProcess {
         String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
     }
 
+    /// The server's process id (e.g. to change its limits with `prlimit`).
+    public var processID: Int32 { process.processIdentifier }
+
     /// Whether the server process is still running.
     public var isRunning: Bool { stopped == nil && process.isRunning }
 

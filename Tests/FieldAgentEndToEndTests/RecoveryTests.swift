@@ -1,3 +1,4 @@
+import FieldAgentTestSupport
 import Foundation
 import Testing
 
@@ -16,5 +17,47 @@ import Testing
         let admin = try sandbox.server(["agent", "list", "--data", sandbox.data])
         #expect(admin.status == 0, "back-office commands still go through the running server: \(admin)")
         #expect(try sandbox.client("alice", ["sync"]).status == 0, "the first server still serves")
+    }
+
+    @Test(
+        "case 8: past the file size limit a push is answered 507 with a logged cause; it goes through once room returns"
+    )
+    func fileSizeLimit() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit") else {
+            Issue.record("prlimit (util-linux) is missing; .ci/run installs it")
+            return
+        }
+        let sandbox = try Sandbox()
+        let (server, _) = try sandbox.startWithAlice()
+        defer { server.stop() }
+        let store = sandbox.data + "/store"
+        let sizes = try FileManager.default.contentsOfDirectory(atPath: store).compactMap {
+            (try FileManager.default.attributesOfItem(atPath: store + "/" + $0)[.size] as? NSNumber)?.intValue
+        }
+        // `prlimit --fsize` is in bytes: room for nothing but what the files hold now.
+        let limit = sizes.max() ?? 0
+        func prlimit(_ value: String) throws {
+            let result = try ProcessRunner(executable: URL(fileURLWithPath: "/usr/bin/prlimit"), environment: [:]).run(
+                ["--pid", String(server.processID), "--fsize=\(value)"])
+            #expect(result.status == 0, "\(result)")
+        }
+        try prlimit("\(limit):unlimited")
+        #expect(try sandbox.client("alice", ["customer", "set", "C-1001", "phone=+358400000777"]).status == 0)
+        let refused = try sandbox.client("alice", ["sync"])
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.stderr.contains("507") || refused.stderr.contains("disk"), "\(refused)")
+        #expect(server.isRunning, "the server stays up")
+        #expect(server.log.contains("answered 507"), "\(server.log)")
+        #expect(server.log.contains("file size limit"), "the cause is logged: \(server.log)")
+        #expect(try JSONDocument.object(sandbox.json("alice", ["status"]))["pending"] as? Int == 1)
+        try prlimit("unlimited:unlimited")
+        let synced = try sandbox.client("alice", ["sync"])
+        #expect(synced.status == 0, "\(synced)")
+        #expect(try JSONDocument.object(sandbox.json("alice", ["status"]))["pending"] as? Int == 0)
+        let metrics = try server.exchange("GET /metrics HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        let failures = metrics.split(separator: "\n").first {
+            $0.contains("write_failures_total{cause=\"out-of-room\"}")
+        }
+        #expect(failures.flatMap { $0.split(separator: " ").last }.flatMap { Int($0) } ?? 0 > 0, "\(metrics)")
     }
 }

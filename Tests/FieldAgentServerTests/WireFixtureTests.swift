@@ -69,7 +69,8 @@ import Testing
         let problems: [SyncProblem] = [
             .unauthorized, .tokenRevoked, .notFound, .methodNotAllowed(allowed: "GET"), .unsupportedMediaType,
             .invalidJSON("x"), .invalidRequest("x"), .tooManyChanges(count: 2, limit: 1), .badCursor, .badLimit,
-            .storageFailed, .deviceTaken, .deviceRevoked(wipe: true), .deviceRevoked(wipe: false), .deviceActive,
+            .storageFailed, .insufficientStorage, .deviceTaken, .deviceRevoked(wipe: true), .deviceRevoked(wipe: false),
+            .deviceActive,
         ]
         #expect(Set(problems.map(\.type)) == Set(ProblemType.allCases.filter { !$0.isHTTPLevel }))
         for problem in problems {
