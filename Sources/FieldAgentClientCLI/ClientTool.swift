@@ -24,6 +24,8 @@ public enum ClientTool {
     ) async -> Int32 {
         // A write past `ulimit -f` then fails with a named error instead of killing the process silently.
         ProcessControl.ignoreFileSizeSignal()
+        // Crash tests end the process at a chosen system call (see FaultInjection.armCrash(spec:)).
+        if let spec = environment["FIELDAGENT_CRASH_AT"] { FaultInjection.shared.armCrash(spec: spec) }
         var words = arguments
         var home = environment["FIELDAGENT_HOME"]
         // Global options come before the command.

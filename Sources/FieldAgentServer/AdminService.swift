@@ -201,7 +201,11 @@ public final class AdminService: Sendable {
     public func erase(customer: String) throws(AdminError) {
         try serialised { () throws(AdminError) in
             let state = storage.currentState()
-            guard !state.isErased(customer) else { return }
+            if state.isErased(customer) {
+                // Erasing again purges the files again: whatever an interrupted run may have left.
+                try AdminService.wrap { () throws(ServerStorageError) in try storage.purgeErasedData() }
+                return
+            }
             guard state.holdsCustomer(customer) else { throw .unknownCustomer(customer) }
             let tombstone = backOfficeChanges([.erase(customer: customer)], in: state)[0]
             try AdminService.wrap { () throws(ServerStorageError) in

@@ -23,6 +23,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     private let state: Mutex<ServerState>
     private let writer = NSLock()
     private var isClosed = false
+    /// Erasures whose purge an earlier process did not finish; this open finished them.
+    public private(set) var finishedErasures = 0
 
     /// Storage in memory only: every write is "durable" at once and is lost with the process.
     public init() {
@@ -48,9 +50,17 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             for record in contents.records { try loaded.apply(record: record) }
             self.store = store
             self.state = Mutex(loaded)
+            if !loaded.unpurgedErasures.isEmpty {
+                // Finish an erasure interrupted before its purge, before anything is served.
+                try compactNow()
+                finishedErasures = loaded.unpurgedErasures.count
+            }
         } catch let error as StoreError {
             store.close()
             throw .store(error)
+        } catch let error as ServerStorageError {
+            store.close()
+            throw error
         } catch let error as DecodeError {
             store.close()
             throw .corrupt(path: path, reason: error.description)
@@ -80,7 +90,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     }
 
     private func compactIfNeeded() {
-        guard store?.needsCompaction == true else { return }
+        let unpurged = state.withLock { !$0.unpurgedErasures.isEmpty }
+        guard store?.needsCompaction == true || unpurged else { return }
         // A failed compaction leaves the previous generation in place; the next write tries again.
         try? compactNow()
     }
@@ -94,6 +105,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             try store.compact {
                 state.withLock { current in
                     current.prune()
+                    current.unpurgedErasures = []
                     return current.snapshot()
                 }
             }
@@ -268,6 +280,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             state.withLock { current in
                 current.applyChange(tombstone, sequence: first)
                 current.forget(customer: customer)
+                current.unpurgedErasures.insert(customer)
             }
             // The old log and snapshot still hold the customer's data: replace them now.
             try compactNow()
@@ -300,6 +313,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     public func replicaAgent(_ replica: String) -> String? { state.withLock { $0.replicaAgents[replica] } }
 
     public func currentState() -> ReplicaState { state.withLock { $0.replica } }
+
+    public func purgeErasedData() throws(ServerStorageError) { try compact() }
 
     /// Compacts now: the store then holds one snapshot of the current state and an empty log.
     public func compact() throws(ServerStorageError) {

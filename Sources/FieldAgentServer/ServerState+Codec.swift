@@ -128,7 +128,15 @@ extension ServerState {
         }
         switch decoded {
         case .changes(let first, let changes):
-            for (offset, change) in changes.enumerated() { applyChange(change, sequence: first + UInt64(offset)) }
+            for (offset, change) in changes.enumerated() {
+                applyChange(change, sequence: first + UInt64(offset))
+                // A tombstone in the log means its purge may not have finished: the files still
+                // hold the customer's data until the next compaction.
+                if change.op == .erase {
+                    forget(customer: change.target.customer)
+                    unpurgedErasures.insert(change.target.customer)
+                }
+            }
         case .assignment(let customer, let agent, let assigned, let sequence):
             applyAssignment(customer: customer, agent: agent, assigned: assigned, sequence: sequence)
         case .agent(let agent):

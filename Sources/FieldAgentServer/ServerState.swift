@@ -27,6 +27,9 @@ struct ServerState: Sendable {
     private(set) var devices: [String: DeviceRecord] = [:]
     /// Agent names and device replica ids by token hash, so a request is authenticated by one lookup.
     private(set) var tokenOwners: [[UInt8]: TokenOwner] = [:]
+    /// Customers whose tombstone was read from the log, not a snapshot: their data may still be
+    /// in the store's files until the next compaction (an erasure interrupted before its purge).
+    var unpurgedErasures: Set<String> = []
     /// The sequence of the assignment event in force for each assigned `customer`\0`agent` pair.
     var assignedSince: [String: UInt64] = [:]
 

@@ -46,8 +46,11 @@ public protocol ServerStorage: AnyObject, Sendable {
     func status(of change: Change) -> StoredChangeStatus
     /// Stores changes that passed validation, deciding duplicates atomically; durable on return.
     func append(_ changes: [Change]) throws(ServerStorageError) -> [AppendOutcome]
-    /// Erases a customer: stores the tombstone and removes every other byte about it from storage.
+    /// Erases a customer: stores the tombstone (durably, first) and removes every other byte about
+    /// it from storage. An erasure interrupted between the two is finished when the storage opens.
     func erase(customer: String, with tombstone: Change) throws(ServerStorageError)
+    /// Removes again every byte about erased customers the storage may still hold. Durable on return.
+    func purgeErasedData() throws(ServerStorageError)
 
     /// Log entries with a sequence number above `cursor`, in order, at most `limit`.
     func entries(after cursor: UInt64, limit: Int) -> [LogEntry]

@@ -22,6 +22,8 @@ public enum ServerTool {
     ) -> Int32 {
         // A write past `ulimit -f` then fails with a named error instead of killing the process silently.
         ProcessControl.ignoreFileSizeSignal()
+        // Crash tests end the process at a chosen system call (see FaultInjection.armCrash(spec:)).
+        if let spec = environment["FIELDAGENT_CRASH_AT"] { FaultInjection.shared.armCrash(spec: spec) }
         if arguments.first == "--version" {
             console.out(ToolInfo.versionLine("fieldagent-server"))
             return ExitCode.success.rawValue

@@ -1,5 +1,9 @@
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Test hook that makes chosen syscalls fail with a chosen `errno`.
 ///
 /// Production code never arms it; tests arm it to prove that a full disk or a failing
@@ -13,11 +17,18 @@ public final class FaultInjection: Sendable {
     /// The process-wide instance consulted by ``Syscall/retrying(_:_:_:)``.
     public static let shared = FaultInjection()
 
+    /// The exit status of a process ended by an armed crash.
+    public static let crashExitStatus: Int32 = 86
+
     private struct Armed {
         var errno: Int32?
         var shortBytes: Int?
         var remaining: Int
         var subjectContaining: String?
+        /// Matching calls to let through before firing.
+        var skip = 0
+        /// End the process at once instead of failing the call: a power cut at that point.
+        var crash = false
 
         func matches(_ subject: String?) -> Bool {
             guard let needle = subjectContaining else { return true }
@@ -33,6 +44,26 @@ public final class FaultInjection: Sendable {
     /// With `subjectContaining`, only calls on a path containing that text count.
     public func arm(_ operation: String, errno: Int32, times: Int = 1, subjectContaining: String? = nil) {
         add(operation, Armed(errno: errno, shortBytes: nil, remaining: times, subjectContaining: subjectContaining))
+    }
+
+    /// Ends the process (status ``crashExitStatus``, no cleanup) just before the call of
+    /// `operation` that follows `skip` calls let through, as a crash or power cut there would.
+    public func armCrash(_ operation: String, after skip: Int, subjectContaining: String? = nil) {
+        add(
+            operation,
+            Armed(
+                errno: nil, shortBytes: nil, remaining: 1, subjectContaining: subjectContaining, skip: skip, crash: true
+            ))
+    }
+
+    /// Arms a crash from a spec `OPERATION:SKIP` (e.g. `rename:1`), as the tools read it from
+    /// `FIELDAGENT_CRASH_AT` for crash tests of whole commands. Returns false for a malformed spec.
+    @discardableResult
+    public func armCrash(spec: String) -> Bool {
+        let parts = spec.split(separator: ":")
+        guard parts.count == 2, !parts[0].isEmpty, let skip = Int(parts[1]), skip >= 0 else { return false }
+        armCrash(String(parts[0]), after: skip)
+        return true
     }
 
     /// Makes the next write-style call of `operation` (`"write"` or `"pwrite"`) transfer at
@@ -73,6 +104,11 @@ public final class FaultInjection: Sendable {
             guard var entries = table[operation],
                 let index = entries.firstIndex(where: { $0.matches(name) && accept($0) })
             else { return nil }
+            if entries[index].skip > 0 {
+                entries[index].skip -= 1
+                table[operation] = entries
+                return nil
+            }
             let entry = entries[index]
             entries[index].remaining -= 1
             if entries[index].remaining <= 0 { entries.remove(at: index) }
@@ -85,7 +121,9 @@ public final class FaultInjection: Sendable {
     @inline(__always)
     func fault(for operation: String, subject: () -> String? = { nil }) -> Int32? {
         guard anyArmed.load(ordering: .acquiring) else { return nil }
-        return consume(operation, subject, accept: { $0.shortBytes == nil })?.errno
+        guard let entry = consume(operation, subject, accept: { $0.shortBytes == nil }) else { return nil }
+        if entry.crash { _exit(FaultInjection.crashExitStatus) }
+        return entry.errno
     }
 
     /// The byte limit and follow-up error for a short write of `operation`, if one is armed.

@@ -1,3 +1,5 @@
+import FieldAgentServer
+import FieldAgentSystem
 import FieldAgentTestSupport
 import Foundation
 import Testing
@@ -59,5 +61,43 @@ import Testing
             $0.contains("write_failures_total{cause=\"out-of-room\"}")
         }
         #expect(failures.flatMap { $0.split(separator: " ").last }.flatMap { Int($0) } ?? 0 > 0, "\(metrics)")
+    }
+
+    static let personal = [
+        "Aino Esimerkki", "+358400001001", "customer1001@example.invalid", "Esimerkkikatu 31, Tampere",
+    ]
+
+    @Test("case 7: a crash at any system call of erase leaves none of the customer's bytes once the data opens again")
+    func eraseCrashesAtEveryStep() throws {
+        let sandbox = try Sandbox()
+        try sandbox.importPortfolio()
+        let pristine = sandbox.directory.appending("pristine")
+        try FileManager.default.copyItem(atPath: sandbox.data, toPath: pristine)
+        var crashes = 0
+        for operation in ["open", "pwrite", "fdatasync", "fsync", "rename", "unlink", "ftruncate"] {
+            for skip in 0..<40 {
+                try? FileManager.default.removeItem(atPath: sandbox.data)
+                try FileManager.default.copyItem(atPath: pristine, toPath: sandbox.data)
+                let run = try sandbox.server(
+                    ["erase", "C-1001", "--data", sandbox.data],
+                    extraEnvironment: ["FIELDAGENT_CRASH_AT": "\(operation):\(skip)"])
+                if run.status == 0 { break }  // erase made fewer such calls: every one was crashed at
+                #expect(run.status == FaultInjection.crashExitStatus, "\(operation):\(skip) \(run)")
+                crashes += 1
+                // The next open finishes an erasure whose tombstone is durable, before anything else.
+                let storage = try FileServerStorage(path: sandbox.data + "/store")
+                let erased = storage.currentState().isErased("C-1001")
+                storage.close()
+                for text in Self.personal where erased {
+                    #expect(try RawFiles.containing(text, under: sandbox.data).isEmpty, "\(operation):\(skip) \(text)")
+                }
+                // Either way, erasing (again) leaves nothing.
+                #expect(try sandbox.server(["erase", "C-1001", "--data", sandbox.data]).status == 0)
+                for text in Self.personal {
+                    #expect(try RawFiles.containing(text, under: sandbox.data).isEmpty, "\(operation):\(skip) \(text)")
+                }
+            }
+        }
+        #expect(crashes >= 10, "erase was crashed at \(crashes) points")
     }
 }

@@ -51,9 +51,10 @@ final class Sandbox {
     }
 
     /// Runs `fieldagent-server arguments…` exactly as given.
-    func server(_ arguments: [String]) throws -> ProcessResult {
+    func server(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> ProcessResult {
         let runner = ProcessRunner(
-            executable: serverExecutable, environment: environment(), workingDirectory: directory.path)
+            executable: serverExecutable, environment: environment(extra: extraEnvironment),
+            workingDirectory: directory.path)
         return try runner.run(arguments)
     }
 
