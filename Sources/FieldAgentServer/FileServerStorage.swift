@@ -25,12 +25,22 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     private var isClosed = false
     /// Erasures whose purge an earlier process did not finish; this open finished them.
     public private(set) var finishedErasures = 0
+    /// What opening found and repaired in the store (nil in memory).
+    public let recovery: RecoveryReport?
+    /// Why this open started a new epoch, if it did: a new store, or a repair that may have lost
+    /// entries. Set only while opening.
+    public private(set) var epochStartReason: String?
+    private let currentEpoch: Mutex<String>
+
+    static let epochKey = "server.epoch"
 
     /// Storage in memory only: every write is "durable" at once and is lost with the process.
     public init() {
         path = ":memory:"
         store = nil
         state = Mutex(ServerState())
+        recovery = nil
+        currentEpoch = Mutex(Hex.random(byteCount: 16))
     }
 
     /// Opens (or creates) the storage in `path`. Throws ``ServerStorageError/store(_:)`` with
@@ -50,6 +60,16 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             for record in contents.records { try loaded.apply(record: record) }
             self.store = store
             self.state = Mutex(loaded)
+            self.recovery = store.recoveryReport
+            let stored = store.metadata[FileServerStorage.epochKey].map { String(decoding: $0, as: UTF8.self) }
+            self.currentEpoch = Mutex(stored ?? "")
+            if let torn = store.recoveryReport.tornTail {
+                // The cut bytes may have held acknowledged entries: devices must re-send what is missing.
+                epochStartReason = "opening cut \(torn.discardedBytes) bytes from \(torn.file)"
+            } else if stored == nil {
+                epochStartReason = store.recoveryReport.created ? "new store" : "the store had no epoch yet"
+            }
+            if let reason = epochStartReason { _ = try startNewEpoch(reason: reason) }
             if !loaded.unpurgedErasures.isEmpty {
                 // Finish an erasure interrupted before its purge, before anything is served.
                 try compactNow()
@@ -307,6 +327,23 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     }
 
     public var lastSequence: UInt64 { state.withLock { $0.nextSequence - 1 } }
+
+    public var epoch: String { currentEpoch.withLock { $0 } }
+
+    public func startNewEpoch(reason: String) throws(ServerStorageError) -> String {
+        let epoch = Hex.random(byteCount: 16)
+        if let store {
+            do {
+                try store.write { tx in tx.setMetadata(Array(epoch.utf8), forKey: FileServerStorage.epochKey) }
+            } catch {
+                throw .store(error)
+            }
+        }
+        currentEpoch.withLock { $0 = epoch }
+        return epoch
+    }
+
+    public func highWater(of replica: String) -> UInt64 { state.withLock { $0.replica.highestCounter(of: replica) } }
 
     public func storedWrite(_ id: ChangeID) -> StoredWrite? { state.withLock { $0.fingerprints[id]?.write } }
 

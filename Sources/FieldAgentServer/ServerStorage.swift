@@ -59,6 +59,15 @@ public protocol ServerStorage: AnyObject, Sendable {
     func changes(of customer: String) -> [(sequence: UInt64, change: Change)]
     /// The highest sequence number assigned so far (0 for an empty log).
     var lastSequence: UInt64 { get }
+    /// The storage's history id (protocol.md → Epochs): made when the storage is created and made
+    /// anew by every rewind (a repair that lost entries, a confirmed restore, a rewind a device
+    /// reported). Sequence numbers and cursors mean something only within one epoch.
+    var epoch: String { get }
+    /// Starts a new epoch, durably, and returns it: devices then re-send what the server lacks and
+    /// pull again from the start. `reason` is for the log (no personal data).
+    func startNewEpoch(reason: String) throws(ServerStorageError) -> String
+    /// The highest change counter stored (or ever stored) under `replica`; 0 for none.
+    func highWater(of replica: String) -> UInt64
     /// Where a stored change (still held, superseded or not) wrote; nil for an id never stored or
     /// whose customer was erased.
     func storedWrite(_ id: ChangeID) -> StoredWrite?

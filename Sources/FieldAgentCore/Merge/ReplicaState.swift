@@ -175,6 +175,9 @@ public struct ReplicaState: Sendable {
     /// Whether the change `id` has been applied (or is covered by an adopted vector).
     public func hasSeen(_ id: ChangeID) -> Bool { seen[id.replica]?.contains(id.counter) ?? false }
 
+    /// The highest counter seen from `replica` (0 for none): no change of it at or below may be new.
+    public func highestCounter(of replica: String) -> UInt64 { seen[replica]?.maximum ?? 0 }
+
     /// The counter the next local change will get.
     public var nextCounter: UInt64 { (seen[replicaID]?.maximum ?? 0) + 1 }
 
