@@ -5,7 +5,7 @@ import FieldAgentProtocol
 extension SyncService {
     /// `GET /v1/pull?cursor=C&limit=N`: the agent's page of the log after `C`, in binary when the
     /// client accepts ``MediaType/binaryPage``, else in JSON.
-    func pull(_ request: HTTPRequest, agent: String) -> HTTPResponse {
+    func pull(_ request: HTTPRequest, caller: Caller) -> HTTPResponse {
         let query: PullRequest
         do {
             query = try PullRequest(query: request.query)
@@ -16,15 +16,19 @@ extension SyncService {
             }
         }
         let cursor = query.cursor.flatMap { UInt64($0) } ?? 0
+        let device = SyncService.deviceMarks(request)
+        noteRewindEvidence(device, cursor: cursor, replica: device.replica, caller: caller)
+        let marks = serverMarks(replica: device.replica, caller: caller)
         // A cursor past the log's end was never issued here (or the log was restored from an older
         // backup): say so, rather than answer empty pages that skip what comes later.
-        guard cursor <= storage.lastSequence else { return SyncProblem.badCursor.response }
-        let page = self.page(for: agent, after: cursor, limit: query.limit)
+        guard cursor <= marks.lastSequence else { return SyncService.marked(SyncProblem.badCursor.response, marks) }
+        let page = self.page(for: caller.agent, after: cursor, limit: query.limit)
         metrics.countPulled(page.changes.count)
         if let accept = request.headers["Accept"], accept.contains(MediaType.binaryPage) {
-            return HTTPResponse(status: 200, headers: ["Content-Type": MediaType.binaryPage], body: page.binary)
+            return SyncService.marked(
+                HTTPResponse(status: 200, headers: ["Content-Type": MediaType.binaryPage], body: page.binary), marks)
         }
-        return SyncService.json(page.json)
+        return SyncService.marked(SyncService.json(page.json), marks)
     }
 
     /// The page of the log after `cursor` that `agent` may see.

@@ -19,6 +19,8 @@ extension SyncService {
             case .invalid(let why): return SyncProblem.invalidRequest(why.description).response
             }
         }
+        let device = SyncService.deviceMarks(request)
+        noteRewindEvidence(device, cursor: nil, replica: body.device, caller: caller)
         let serverTime = now().millisecondsSinceEpoch
         var (results, toStore) = precheck(body, caller: caller, serverTime: serverTime)
         do {
@@ -45,7 +47,9 @@ extension SyncService {
             let count = final.count { $0.status == status }
             if count > 0 { metrics.countPushed(status.rawValue, by: count) }
         }
-        return SyncService.json(PushResponse(results: final, serverTime: serverTime).json)
+        return SyncService.marked(
+            SyncService.json(PushResponse(results: final, serverTime: serverTime).json),
+            serverMarks(replica: body.device, caller: caller))
     }
 
     /// `replica` if it is a device registered to `agent` (an agent's own token pushing for it).

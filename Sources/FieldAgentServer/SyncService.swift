@@ -58,7 +58,7 @@ public struct SyncService: Sendable {
         switch endpoint {
         case .health: return SyncService.json(HealthResponse().json)
         case .push: return authenticated(request) { push(request, caller: $0) }
-        case .pull: return authenticated(request) { pull(request, agent: $0.agent) }
+        case .pull: return authenticated(request) { pull(request, caller: $0) }
         case .devices: return authenticated(request) { register(request, caller: $0) }
         case .wiped: return authenticated(request, allowRevokedDevice: true) { wiped(request, caller: $0) }
         }

@@ -8,8 +8,11 @@ public struct PushOutcome: Sendable, Equatable {
     public var duplicates = 0
     /// Changes refused, kept visible in ``ReplicaStore/rejected``.
     public var rejected: [RejectedChange] = []
-    /// Replacements made for changes refused with `clock-skew`: re-stamped with corrected time under new ids.
+    /// Replacements made for changes refused with `clock-skew` (re-stamped with corrected time) or
+    /// `id-reused` below the server's high-water mark (renumbered above it), under new ids.
     public var restamped: [Change] = []
+    /// How many of ``restamped`` were renumbered after `id-reused`.
+    public var renumbered = 0
 
     /// An empty outcome.
     public init() {}

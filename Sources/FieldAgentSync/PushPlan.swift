@@ -10,4 +10,8 @@ struct PushPlan: Sendable {
     var pushedThrough: UInt64
     /// The whole rejection list after this answer.
     var rejected: [RejectedChange]
+    /// The highest own counter the server has acknowledged (stored or already had).
+    var acknowledged: UInt64
+    /// The epoch, acknowledged counter and counter floor to save with the answer.
+    var marks = MarksUpdate()
 }

@@ -3,7 +3,7 @@ import FieldAgentProtocol
 
 extension ReplicaStore.Inner {
     /// The first counter no change (durable or being written) has taken.
-    var firstFreeCounter: UInt64 { max(state.nextCounter, reservedCounter + 1) }
+    var firstFreeCounter: UInt64 { max(state.nextCounter, reservedCounter + 1, counterFloor + 1) }
 
     /// Marks changes numbered by this replica as being written.
     mutating func reserve(_ changes: [Change]) {
@@ -31,6 +31,10 @@ extension ReplicaStore.Inner {
         lastSync = text(ReplicaStore.Key.lastSync).flatMap { Int64($0) }
         clockOffset = text(ReplicaStore.Key.clockOffset).flatMap { Int64($0) } ?? 0
         compactPending = metadata[ReplicaStore.Key.compactPending] != nil
+        epoch = text(ReplicaStore.Key.epoch)
+        acknowledged = text(ReplicaStore.Key.acknowledged).flatMap { UInt64($0) } ?? 0
+        counterFloor = text(ReplicaStore.Key.counterFloor).flatMap { UInt64($0) } ?? 0
+        resendAbove = text(ReplicaStore.Key.resendAbove).flatMap { UInt64($0) }
         if let bytes = metadata[ReplicaStore.Key.rejected], let list = (try? JSON.parse(bytes))?.listValue {
             rejected = list.compactMap(RejectedChange.init(json:))
         }
@@ -59,35 +63,80 @@ extension ReplicaStore.Inner {
         }
     }
 
-    /// Numbers and stamps the re-sends of changes the server refused for their stamp, and sums up
-    /// a push's answer: what ``ReplicaStore/recordPush(batch:results:serverTime:at:)`` then writes.
-    mutating func planPush(batch: [Change], results: [ChangeResult], serverTime: Int64) -> PushPlan {
+    /// Numbers and stamps the re-sends of changes the server refused for their stamp or number, and
+    /// sums up a push's answer: what ``ReplicaStore/recordPush(batch:results:serverTime:at:marks:)``
+    /// then writes.
+    ///
+    /// A change refused `clock-skew` is re-made with the server's time; one refused `id-reused` at or
+    /// below `highWater` (the server holds another change under its id: this device lost its own
+    /// history, e.g. restored from a backup) is re-made above it. Neither joins the rejection list.
+    mutating func planPush(batch: [Change], results: [ChangeResult], serverTime: Int64, highWater: UInt64?)
+        -> PushPlan
+    {
         var outcome = PushOutcome()
         var retractions: [(id: ChangeID, customer: String)] = []
+        counterFloor = max(counterFloor, highWater ?? 0)
         // A fresh clock: this device's clock ran ahead of the server's, so its readings are not kept.
         var maker = ChangeMaker(replicaID: state.replicaID, clock: HybridLogicalClock(), firstCounter: firstFreeCounter)
+        var answered = acknowledged
         for (change, result) in zip(batch, results) {
             switch result.status {
-            case .accepted: outcome.accepted += 1
-            case .duplicate: outcome.duplicates += 1
+            case .accepted, .duplicate:
+                if result.status == .accepted { outcome.accepted += 1 } else { outcome.duplicates += 1 }
+                answered = max(answered, change.id.counter)
             case .rejected:
-                let reason = result.reason?.rawValue ?? "rejected"
-                outcome.rejected.append(
-                    RejectedChange(
-                        id: change.id, customer: change.target.customer, reason: reason, detail: result.detail,
-                        change: change))
                 let live = state.liveChange(change.id, customer: change.target.customer) != nil
                 if live { retractions.append((change.id, change.target.customer)) }
-                if result.reason == .clockSkew, live { maker.remake(change, at: serverTime) }
+                if live, result.reason == .clockSkew {
+                    maker.remake(change, at: serverTime)
+                } else if live, result.reason == .idReused, let highWater, change.id.counter <= highWater {
+                    maker.remake(change, at: change.hlc.wallMillis)
+                    outcome.renumbered += 1
+                } else {
+                    outcome.rejected.append(
+                        RejectedChange(
+                            id: change.id, customer: change.target.customer,
+                            reason: result.reason?.rawValue ?? "rejected", detail: result.detail, change: change))
+                }
             }
         }
         outcome.restamped = maker.changes
-        if !outcome.restamped.isEmpty { state.clock = maker.clock }
+        if !outcome.restamped.isEmpty, outcome.renumbered < outcome.restamped.count { state.clock = maker.clock }
         reserve(outcome.restamped)
         return PushPlan(
             outcome: outcome, retractions: retractions,
             pushedThrough: max(pushedThrough, batch.map(\.id.counter).max() ?? 0),
-            rejected: rejected + outcome.rejected)
+            rejected: rejected + outcome.rejected, acknowledged: answered)
+    }
+
+    /// The marks an answer with `marks` leaves: its epoch when none was known (a changed epoch is a
+    /// rewind, handled by ``ReplicaStore/recover(from:)`` instead), `acknowledged` when given and of
+    /// the same epoch, and a counter floor raised to the server's high-water mark.
+    func marksUpdate(_ marks: ServerMarks?, acknowledged answered: UInt64?) -> MarksUpdate {
+        var update = MarksUpdate(epoch: epoch, acknowledged: acknowledged, counterFloor: counterFloor)
+        guard let marks else { return update }
+        if epoch == nil { update.epoch = marks.epoch }
+        if update.epoch == marks.epoch, let answered { update.acknowledged = max(acknowledged, answered) }
+        update.counterFloor = max(counterFloor, marks.highWater ?? 0)
+        return update
+    }
+
+    /// Publishes marks written with an answer.
+    mutating func apply(_ update: MarksUpdate) {
+        epoch = update.epoch
+        acknowledged = update.acknowledged
+        counterFloor = max(counterFloor, update.counterFloor)
+    }
+
+    /// Queues again this replica's live changes numbered above `counter` that are not pending: the
+    /// server lost them (a rewind), so the next push sends them.
+    mutating func requeueOwn(above counter: UInt64) {
+        let pending = Set(outbox.map(\.id))
+        let replica = state.replicaID
+        outbox += state.liveChanges().filter {
+            $0.id.replica == replica && $0.id.counter > counter && !pending.contains($0.id)
+        }
+        pushedThrough = min(pushedThrough, counter)
     }
 
     /// Whether at least a third of what the snapshot and log hold is superseded, erased or purged.

@@ -18,18 +18,25 @@ extension ReplicaStore {
     /// back locally, and changes refused for `clock-skew` are re-stamped with the server's time under
     /// new ids and become pending. All of it commits in one transaction.
     ///
-    /// `serverTime` and `now` (the device's time when the answer arrived) give the clock offset.
+    /// `serverTime` and `now` (the device's time when the answer arrived) give the clock offset;
+    /// `marks` (the answer's headers) the epoch, the acknowledged counter and the counter floor.
     public func recordPush(
-        batch: [Change], results: [ChangeResult], serverTime: Int64, at now: Instant
+        batch: [Change], results: [ChangeResult], serverTime: Int64, at now: Instant, marks: ServerMarks? = nil
     ) throws(ReplicaStoreError) -> PushOutcome {
         let measured = serverTime - now.millisecondsSinceEpoch
         let offset = abs(measured) >= ReplicaStore.offsetThresholdMillis ? measured : 0
         let plan = try commit(
-            reserve: { inner in inner.planPush(batch: batch, results: results, serverTime: serverTime) },
+            reserve: { inner in
+                var plan = inner.planPush(
+                    batch: batch, results: results, serverTime: serverTime, highWater: marks?.highWater)
+                plan.marks = inner.marksUpdate(marks, acknowledged: plan.acknowledged)
+                return plan
+            },
             write: { plan, tx in
                 if !plan.retractions.isEmpty {
                     tx.append(ReplicaRecord.retract(plan.retractions, replacements: plan.outcome.restamped).encoded())
                 }
+                plan.marks.write(into: &tx)
                 tx.setMetadata(Array(String(plan.pushedThrough).utf8), forKey: Key.pushedThrough)
                 tx.setMetadata(Array(String(offset).utf8), forKey: Key.clockOffset)
                 if !plan.outcome.rejected.isEmpty {
@@ -41,6 +48,7 @@ extension ReplicaStore {
                 inner.replay(.retract(plan.retractions, replacements: plan.outcome.restamped))
                 inner.release(plan.outcome.restamped)
                 inner.pushedThrough = plan.pushedThrough
+                inner.apply(plan.marks)
                 inner.rejected = plan.rejected
                 inner.clockOffset = offset
                 inner.trimOutbox()
@@ -54,7 +62,8 @@ extension ReplicaStore {
     /// With `more` set (another page follows), size-based compaction waits for the last page, so a
     /// long first sync writes one snapshot instead of one per doubling of the log.
     public func applyPage(
-        changes: [Change], purge: [String], cursor: String, serverTime: Int64, at now: Instant, more: Bool = false
+        changes: [Change], purge: [String], cursor: String, serverTime: Int64, at now: Instant, more: Bool = false,
+        marks: ServerMarks? = nil
     ) throws(ReplicaStoreError) -> PageOutcome {
         var outcome = PageOutcome()
         let erasing = Set(changes.filter { $0.op == .erase }.map(\.target.customer))
@@ -63,28 +72,31 @@ extension ReplicaStore {
         let needsCompaction = !erasing.isEmpty || !purge.isEmpty
         let measured = serverTime - now.millisecondsSinceEpoch
         try commit(
-            reserve: { inner -> [RejectedChange] in
-                guard !erasing.isEmpty else { return inner.rejected }
+            reserve: { inner -> ([RejectedChange], MarksUpdate) in
+                let update = inner.marksUpdate(marks, acknowledged: nil)
+                guard !erasing.isEmpty else { return (inner.rejected, update) }
                 outcome.droppedPending = inner.outbox.filter { erasing.contains($0.target.customer) }.map {
                     RejectedChange(
                         id: $0.id, customer: $0.target.customer, reason: RejectionReason.customerErased,
                         detail: "the customer was erased; this change was not sent")
                 }
-                return Inner.stripping(erasing, from: inner.rejected) + outcome.droppedPending
+                return (Inner.stripping(erasing, from: inner.rejected) + outcome.droppedPending, update)
             },
-            write: { rejected, tx in
+            write: { plan, tx in
                 if !changes.isEmpty { tx.append(ReplicaRecord.remote(changes).encoded()) }
                 for customer in purge { tx.append(ReplicaRecord.purge(customer: customer).encoded()) }
                 tx.setMetadata(Array(cursor.utf8), forKey: Key.cursor)
-                if !erasing.isEmpty { tx.setMetadata(JSON.bytes(.list(rejected.map(\.json))), forKey: Key.rejected) }
+                plan.1.write(into: &tx)
+                if !erasing.isEmpty { tx.setMetadata(JSON.bytes(.list(plan.0.map(\.json))), forKey: Key.rejected) }
                 if needsCompaction { tx.setMetadata([1], forKey: Key.compactPending) }
             },
-            publish: { rejected, inner in
+            publish: { plan, inner in
                 outcome.report = inner.state.apply(changes, wallMillis: now.millisecondsSinceEpoch + measured)
                 inner.loggedChanges += changes.count
                 for customer in purge { inner.state.purge(customer: customer) }
                 inner.cursor = cursor
-                inner.rejected = rejected
+                inner.apply(plan.1)
+                inner.rejected = plan.0
                 inner.trimOutbox()
                 if needsCompaction { inner.compactPending = true }
             })

@@ -37,6 +37,10 @@ public final class ReplicaStore: Sendable {
         static let rejected = "sync.rejected"
         static let lastSync = "sync.lastSync"
         static let clockOffset = "sync.clockOffset"
+        static let epoch = "sync.epoch"
+        static let acknowledged = "sync.acknowledged"
+        static let counterFloor = "sync.counterFloor"
+        static let resendAbove = "sync.resendAbove"
         static let wiped = "device.wiped"
         static let wipeReported = "device.wipeReported"
     }
@@ -60,6 +64,14 @@ public final class ReplicaStore: Sendable {
         var lastSync: Int64?
         var clockOffset: Int64 = 0
         var compactPending = false
+        /// The server epoch the cursor and ``acknowledged`` belong to; nil before the first answer.
+        var epoch: String?
+        /// The highest counter of this replica the server acknowledged in ``epoch``.
+        var acknowledged: UInt64 = 0
+        /// No local change is numbered at or below this: the server holds changes of this replica up to it.
+        var counterFloor: UInt64 = 0
+        /// Set by a recovery until a compaction saves its outbox: own live changes above it are pending.
+        var resendAbove: UInt64?
         /// Changes written to the log since the last snapshot, and live changes the snapshot held:
         /// together they tell how much of the log is dead weight worth compacting away.
         var loggedChanges = 0
@@ -137,6 +149,8 @@ public final class ReplicaStore: Sendable {
             }
         }
         inner.trimOutbox()
+        // A recovery that crashed before its compaction: queue again what it queued.
+        if let above = inner.resendAbove { inner.requeueOwn(above: above) }
         let replica = ReplicaStore(path: path, replicaID: replicaID, store: store, inner: inner)
         try replica.compactIfNeeded()
         return replica
@@ -238,9 +252,13 @@ public final class ReplicaStore: Sendable {
                 }
                 inner.loggedChanges = 0
                 inner.liveAtSnapshot = inner.state.liveCount
-                if inner.compactPending {
-                    try store.write { tx in tx.setMetadata(nil, forKey: Key.compactPending) }
+                if inner.compactPending || inner.resendAbove != nil {
+                    try store.write { tx in
+                        tx.setMetadata(nil, forKey: Key.compactPending)
+                        tx.setMetadata(nil, forKey: Key.resendAbove)
+                    }
                     inner.compactPending = false
+                    inner.resendAbove = nil
                 }
             } catch {
                 throw .store(error)

@@ -55,7 +55,8 @@ public struct SyncDriver: Sendable {
             case .loadPushBatch(let limit):
                 action = session.receive(
                     .loaded(
-                        batch: replica.pushBatch(limit: limit), pending: replica.pendingCount, cursor: replica.cursor))
+                        batch: replica.pushBatch(limit: limit), pending: replica.pendingCount, cursor: replica.cursor,
+                        marks: replica.deviceMarks, ownHighest: replica.ownHighestCounter))
             case .send(let request, let delay):
                 if delay > .zero { await sleep(delay) }
                 do {
@@ -67,7 +68,7 @@ public struct SyncDriver: Sendable {
             case .recordPush(let batch, let results, let serverTime):
                 do {
                     let outcome = try replica.recordPush(
-                        batch: batch, results: results, serverTime: serverTime, at: now())
+                        batch: batch, results: results, serverTime: serverTime, at: now(), marks: session.serverMarks)
                     action = session.receive(.pushRecorded(outcome))
                 } catch {
                     action = session.receive(.storageFailed(error))
@@ -77,7 +78,7 @@ public struct SyncDriver: Sendable {
                 do {
                     let outcome = try replica.applyPage(
                         changes: page.changes, purge: page.purge, cursor: page.cursor, serverTime: page.serverTime,
-                        at: now(), more: page.more)
+                        at: now(), more: page.more, marks: session.serverMarks)
                     action = session.receive(.pageApplied(outcome))
                 } catch {
                     action = session.receive(.storageFailed(error))
@@ -99,6 +100,12 @@ public struct SyncDriver: Sendable {
                 action = session.receive(wipe())
             case .markWipeReported:
                 action = session.receive(markWipeReported())
+            case .recover(let marks):
+                do {
+                    action = session.receive(.recovered(queued: try replica.recover(from: marks)))
+                } catch {
+                    action = session.receive(.storageFailed(error))
+                }
             }
         }
     }

@@ -26,6 +26,13 @@ public struct SyncReport: Sendable, Hashable {
     public var registered = false
     /// Network retries made.
     public var retries = 0
+    /// Whether the server's history was found rewound (a restore, a repair, a lost log tail), so
+    /// this device re-sent what the server lacked and pulled everything again.
+    public var recovered = false
+    /// This device's changes queued again because the server had lost them.
+    public var requeued = 0
+    /// Pending changes renumbered above the server's high-water mark (this device had lost its own history).
+    public var renumbered = 0
 
     /// An empty report.
     public init() {}

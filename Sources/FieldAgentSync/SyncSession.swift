@@ -75,8 +75,10 @@ public struct SyncSession: Sendable {
     public enum Event: Sendable {
         /// Begin the sync.
         case start
-        /// The answer to ``Action/loadPushBatch(limit:)``: the next batch, the total pending, the saved cursor.
-        case loaded(batch: [Change], pending: Int, cursor: String?)
+        /// The answer to ``Action/loadPushBatch(limit:)``: the next batch, the total pending, the saved
+        /// cursor, the device's marks and the highest counter of its own it holds.
+        case loaded(
+            batch: [Change], pending: Int, cursor: String?, marks: DeviceMarks = DeviceMarks(), ownHighest: UInt64 = 0)
         /// An HTTP answer to the last ``Action/send(_:after:)``.
         case response(TransportResponse)
         /// The last request got no HTTP answer.
@@ -93,6 +95,8 @@ public struct SyncSession: Sendable {
         case wiped(lostChanges: Int)
         /// ``Action/markWipeReported`` was done durably.
         case wipeReportSaved
+        /// ``Action/recover(_:)`` was done durably; `queued` changes of this device's are pending again.
+        case recovered(queued: Int)
     }
 
     /// Outputs: what to do next.
@@ -113,6 +117,9 @@ public struct SyncSession: Sendable {
         case wipe
         /// Record durably that the server acknowledged the wipe report.
         case markWipeReported
+        /// The server's history was rewound or lost changes of this device's: take its epoch, forget
+        /// the cursor, queue this device's changes above its high-water mark (``ReplicaStore/recover(from:)``).
+        case recover(ServerMarks)
         /// The sync stopped; nothing saved is lost.
         case fail(SyncError)
     }
@@ -121,6 +128,7 @@ public struct SyncSession: Sendable {
         case idle, loading, pushing([Change]), recording([Change]), pulling
         case registering, savingToken(String), wiping, reportingWipe(Int), savingWipeReport(Int)
         case applying(PullResponse, byteCount: Int)
+        case recovering
         case done
     }
 
@@ -136,8 +144,15 @@ public struct SyncSession: Sendable {
     var restamped: Set<ChangeID> = []
     var skewRefusal: Int64?
     var registrationSent = false
+    /// The device's marks and highest own counter, as of the last load.
+    var device = DeviceMarks()
+    var ownHighest: UInt64 = 0
+    /// A rewind seen in a push answer, acted on once the answer is recorded.
+    var pendingRecovery: ServerMarks?
+    /// The marks of the server's last answer (recorded with it).
+    public internal(set) var serverMarks: ServerMarks?
     /// What the sync has done so far.
-    public private(set) var report = SyncReport()
+    public internal(set) var report = SyncReport()
     /// Progress so far.
     public private(set) var progress = SyncProgress()
 
@@ -165,8 +180,10 @@ public struct SyncSession: Sendable {
             return wipeReportAnswered(lost, response)
         case (.reportingWipe(let lost), .transportFailed), (.savingWipeReport(let lost), .wipeReportSaved):
             return fail(.deviceWiped(server: configuration.server, lostChanges: lost))
-        case (.loading, .loaded(let batch, let total, let saved)):
+        case (.loading, .loaded(let batch, let total, let saved, let marks, let highest)):
             pending = total
+            device = marks
+            ownHighest = highest
             if cursor == nil { cursor = saved }
             // Registration comes once the pending count is known, so that its errors can tell it.
             if configuration.register && !registrationSent { return startRegistration() }
@@ -181,8 +198,13 @@ public struct SyncSession: Sendable {
             report.rejected += outcome.rejected
             report.restamped += outcome.restamped.count
             progress.pushed += outcome.accepted + outcome.duplicates + outcome.rejected.count
+            report.renumbered += outcome.renumbered
             if let ahead = skewRefusal {
                 return fail(.clockSkew(aheadSeconds: ahead / 1000, pending: pending))
+            }
+            if let marks = pendingRecovery {
+                pendingRecovery = nil
+                return startRecovery(marks)
             }
             restamped.formUnion(outcome.restamped.map(\.id))
             phase = .loading
@@ -204,6 +226,11 @@ public struct SyncSession: Sendable {
         case (.pushing, .transportFailed(let error)), (.pulling, .transportFailed(let error)),
             (.registering, .transportFailed(let error)):
             return retry(reason: error.reason)
+        case (.recovering, .recovered(let queued)):
+            report.requeued += queued
+            cursor = nil
+            phase = .loading
+            return .loadPushBatch(limit: configuration.pushLimit)
         case (_, .storageFailed(let error)):
             return fail(.storage(error))
         default:
@@ -236,6 +263,7 @@ public struct SyncSession: Sendable {
         }
         report.pushes += 1
         report.pushedBytes += request?.body.count ?? 0
+        if let marks = readMarks(response), needsRecovery(marks) { pendingRecovery = marks }
         phase = .recording(batch)
         return .recordPush(batch: batch, results: answer.results, serverTime: answer.serverTime)
     }
@@ -260,6 +288,7 @@ public struct SyncSession: Sendable {
         } catch {
             return fail(.invalidResponse(error.description))
         }
+        if let marks = readMarks(response), needsRecovery(marks) { return startRecovery(marks) }
         // A server stuck at one cursor must not keep the client pulling forever.
         if page.changes.isEmpty && page.cursor == cursor { page.more = false }
         phase = .applying(page, byteCount: response.body.count)
@@ -271,6 +300,10 @@ public struct SyncSession: Sendable {
     func headers(json: Bool) -> [String: String] {
         var headers = ["Authorization": "Bearer \(token)", "Accept": MediaType.json]
         if json { headers["Content-Type"] = MediaType.json }
+        var marks = device
+        marks.replica = configuration.device
+        if !json { marks.acknowledged = nil }
+        for field in marks.headers { headers[field.name] = field.value }
         return headers
     }
 
@@ -297,6 +330,10 @@ public struct SyncSession: Sendable {
     mutating func classify(_ response: TransportResponse) -> Action? {
         if response.status == 200 { return nil }
         let problem = try? Problem(body: response.body)
+        // A cursor past the log's end: the server lost entries this device pulled (a rewind).
+        if response.status == 400, problem?.problemType == .badCursor, let marks = readMarks(response) {
+            return startRecovery(marks)
+        }
         switch response.status {
         case 401:
             switch problem?.problemType {
@@ -309,6 +346,7 @@ public struct SyncSession: Sendable {
             }
         case 409 where problem?.problemType == .deviceTaken:
             return fail(.deviceTaken(server: configuration.server))
+
         case 408, 429, 500...599:
             return retry(reason: "the server answered HTTP \(response.status)", status: response.status)
         default:
