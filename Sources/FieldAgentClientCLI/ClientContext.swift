@@ -20,6 +20,7 @@ struct ClientContext: Sendable {
             opened.close()
             throw AgentHomeError.wiped(lostChanges: lost)
         }
+        if let notice = opened.replica.repairNotice { console.err("warning: \(notice)") }
         return opened
     }
 

@@ -27,7 +27,7 @@ struct StatusCommand: ClientCommand {
                     "conflicts": .int(Int64(s.conflicts)),
                     "lastSync": s.lastSync.map { .string($0.description) } ?? .null,
                     "stale": .bool(stale), "agent": .string(s.agent), "replica": .string(s.replicaID),
-                    "server": .string(s.server),
+                    "server": .string(s.server), "repair": s.repairNotice.map(Value.string) ?? .null,
                 ]))
             return .success
         }
@@ -40,6 +40,7 @@ struct StatusCommand: ClientCommand {
         for r in s.rejected {
             context.console.out("  \(r.id) \(r.customer): \(r.reason)" + (r.detail.map { " — \($0)" } ?? ""))
         }
+        if let notice = s.repairNotice { context.console.out(t.paint("warning repaired: \(notice)", .yellow)) }
         if stale {
             context.console.out(
                 t.paint(

@@ -40,24 +40,34 @@ struct SyncCommand: ClientCommand {
                 .object([
                     "pushed": .int(Int64(report.accepted)), "duplicates": .int(Int64(report.duplicates)),
                     "rejected": .list(report.rejected.map(RejectedView.value)),
-                    "restamped": .int(Int64(report.restamped)), "pulled": .int(Int64(report.pulledChanges)),
+                    "restamped": .int(Int64(report.restamped - report.renumbered)),
+                    "pulled": .int(Int64(report.pulledChanges)),
                     "pages": .int(Int64(report.pages)), "bytes": .int(Int64(report.pulledBytes + report.pushedBytes)),
                     "purged": .list(report.purged.map { .string($0) }),
                     "erased": .list(report.erased.map { .string($0) }),
                     "newConflicts": .int(Int64(fresh.count)), "conflicts": .int(Int64(conflicts.count)),
                     "pending": .int(Int64(home.status().pending)),
+                    "recovered": .bool(report.recovered), "resent": .int(Int64(report.requeued)),
+                    "renumbered": .int(Int64(report.renumbered)),
                 ]))
             return .success
         }
         var summary =
             "Synced: pushed \(report.accepted), pulled \(report.pulledChanges) in \(report.pages) page\(report.pages == 1 ? "" : "s")"
         if report.duplicates > 0 { summary += ", \(report.duplicates) already on the server" }
-        if report.restamped > 0 { summary += ", \(report.restamped) re-stamped for clock skew" }
+        let restamped = report.restamped - report.renumbered
+        if restamped > 0 { summary += ", \(restamped) re-stamped for clock skew" }
+        if report.renumbered > 0 { summary += ", \(report.renumbered) renumbered above the server's" }
         summary += ", rejected \(report.rejected.count)"
         if !report.purged.isEmpty { summary += ", \(report.purged.count) customer(s) no longer assigned removed" }
         if !report.erased.isEmpty { summary += ", \(report.erased.count) customer(s) erased" }
         summary += "."
         context.console.out(summary)
+        if report.recovered {
+            context.console.out(
+                context.terminal.paint("The server's history went back (a restore or a repair):", .yellow)
+                    + " re-sent \(report.requeued) of this device's changes it lacked and pulled everything again.")
+        }
         for r in report.rejected {
             context.console.out(
                 context.terminal.paint("  rejected \(r.id) (\(r.customer)): \(r.reason)", .yellow)

@@ -198,7 +198,7 @@ public final class AgentHome: Sendable {
         AgentStatus(
             pending: replica.pendingCount, rejected: replica.rejected, conflicts: conflicts().count,
             lastSync: replica.lastSync, server: configuration.server, agent: configuration.agent,
-            replicaID: configuration.replicaID)
+            replicaID: configuration.replicaID, repairNotice: replica.repairNotice)
     }
 
     func visible(_ customer: Customer?) -> Customer? {

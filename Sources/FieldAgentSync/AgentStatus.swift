@@ -16,4 +16,6 @@ public struct AgentStatus: Sendable, Hashable {
     public var agent: String
     /// This device's replica id.
     public var replicaID: String
+    /// A repair of this device's store not yet followed by a successful sync.
+    public var repairNotice: String? = nil
 }

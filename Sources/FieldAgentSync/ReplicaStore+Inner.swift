@@ -90,7 +90,7 @@ extension ReplicaStore.Inner {
                 if live, result.reason == .clockSkew {
                     maker.remake(change, at: serverTime)
                 } else if live, result.reason == .idReused, let highWater, change.id.counter <= highWater {
-                    maker.remake(change, at: change.hlc.wallMillis)
+                    maker.remake(change, at: change.hlc.wallMillis, supersedingOriginal: false)
                     outcome.renumbered += 1
                 } else {
                     outcome.rejected.append(
@@ -130,7 +130,10 @@ extension ReplicaStore.Inner {
 
     /// Queues again this replica's live changes numbered above `counter` that are not pending: the
     /// server lost them (a rewind), so the next push sends them.
+    ///
+    /// Its own changes it does not hold are forgotten as seen, so that they apply when pulled again.
     mutating func requeueOwn(above counter: UInt64) {
+        state.forgetUnheldChanges(of: state.replicaID)
         let pending = Set(outbox.map(\.id))
         let replica = state.replicaID
         outbox += state.liveChanges().filter {

@@ -15,6 +15,10 @@ extension ReplicaStore {
     /// this device has lost changes of its own (restored from a backup, or its log was cut).
     public var ownHighestCounter: UInt64 { inner.withLock { $0.state.highestCounter(of: replicaID) } }
 
+    /// What a repair of this device's store cut away (file and bytes), until the next successful
+    /// sync brings back what the server holds; nil when nothing was repaired.
+    public var repairNotice: String? { metadata(Key.repairNotice).map { String(decoding: $0, as: UTF8.self) } }
+
     /// The server epoch this device's cursor belongs to; nil before the first answer.
     public var epoch: String? { inner.withLock { $0.epoch } }
 

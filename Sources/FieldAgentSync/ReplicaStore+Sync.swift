@@ -105,10 +105,14 @@ extension ReplicaStore {
     }
 
     /// Records the end of a successful sync.
+    /// A repair notice, if any, is cleared: the sync brought back what the server holds.
     public func markSynced(at now: Instant) throws(ReplicaStoreError) {
         try commit(
             reserve: { _ in now.millisecondsSinceEpoch },
-            write: { millis, tx in tx.setMetadata(Array(String(millis).utf8), forKey: Key.lastSync) },
+            write: { millis, tx in
+                tx.setMetadata(Array(String(millis).utf8), forKey: Key.lastSync)
+                tx.setMetadata(nil, forKey: Key.repairNotice)
+            },
             publish: { millis, inner in inner.lastSync = millis })
     }
 }

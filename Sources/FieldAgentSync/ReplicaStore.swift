@@ -41,6 +41,7 @@ public final class ReplicaStore: Sendable {
         static let acknowledged = "sync.acknowledged"
         static let counterFloor = "sync.counterFloor"
         static let resendAbove = "sync.resendAbove"
+        static let repairNotice = "device.repairNotice"
         static let wiped = "device.wiped"
         static let wipeReported = "device.wipeReported"
     }
@@ -149,6 +150,18 @@ public final class ReplicaStore: Sendable {
             }
         }
         inner.trimOutbox()
+        if let torn = store.recoveryReport.tornTail {
+            // The cut may have held acknowledged work: say so until a sync has brought it back.
+            let notice =
+                "this device's store was repaired: \(torn.discardedBytes) bytes were cut from \(torn.file); "
+                + "run `fieldagent sync` to get back from the server what it holds"
+            do {
+                try store.write { tx in tx.setMetadata(Array(notice.utf8), forKey: Key.repairNotice) }
+            } catch {
+                store.close()
+                throw .store(error)
+            }
+        }
         // A recovery that crashed before its compaction: queue again what it queued.
         if let above = inner.resendAbove { inner.requeueOwn(above: above) }
         let replica = ReplicaStore(path: path, replicaID: replicaID, store: store, inner: inner)

@@ -9,10 +9,13 @@ extension SyncSession {
     /// Whether the server's answer shows a rewind (protocol.md → Epochs and recovery): another
     /// epoch than the device's cursor belongs to; fewer of this device's acknowledged changes than
     /// it had; or more of this device's changes than the device itself holds (it lost its own).
+    ///
+    /// Once recovered in this sync, only another epoch counts: the pull from the start is what
+    /// brings this device's own changes back.
     mutating func needsRecovery(_ marks: ServerMarks) -> Bool {
         serverMarks = marks
         if let epoch = device.epoch, epoch != marks.epoch { return true }
-        if let highWater = marks.highWater {
+        if !report.recovered, let highWater = marks.highWater {
             if highWater > ownHighest { return true }
             if device.epoch == marks.epoch, let acknowledged = device.acknowledged, acknowledged > highWater {
                 return true

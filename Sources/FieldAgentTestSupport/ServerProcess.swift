@@ -51,7 +51,7 @@ public final class ServerProcess {
     /// and waits up to `startTimeout` for it to report its address.
     public static func start(
         executable: URL, dataDirectory: String, environment: [String: String],
-        startTimeout: Duration = .seconds(20)
+        startTimeout: Duration = .seconds(20), port: Int = 0, extraArguments: [String] = []
     ) throws -> ServerProcess {
         let scratch = try TemporaryDirectory(prefix: "fieldagent-serve")
         let logPath = scratch.appending("stderr")
@@ -66,7 +66,7 @@ public final class ServerProcess {
         }
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["serve", "--data", dataDirectory, "--listen", "127.0.0.1:0"]
+        process.arguments = ["serve", "--data", dataDirectory, "--listen", "127.0.0.1:\(port)"] + extraArguments
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output

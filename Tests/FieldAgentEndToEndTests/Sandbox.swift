@@ -58,9 +58,12 @@ final class Sandbox {
         return try runner.run(arguments)
     }
 
-    /// Starts `fieldagent-server serve` on this sandbox's data directory and an ephemeral port.
-    func serve() throws -> ServerProcess {
-        try ServerProcess.start(executable: serverExecutable, dataDirectory: data, environment: environment())
+    /// Starts `fieldagent-server serve` on this sandbox's data directory and an ephemeral port (or
+    /// `port`, e.g. the one a stopped server had, so that homes reach the restarted one).
+    func serve(port: Int = 0, extraArguments: [String] = []) throws -> ServerProcess {
+        try ServerProcess.start(
+            executable: serverExecutable, dataDirectory: data, environment: environment(), port: port,
+            extraArguments: extraArguments)
     }
 
     /// Imports the small portfolio; expects success.

@@ -56,12 +56,18 @@ public struct ChangeMaker: Sendable {
     /// The new change supersedes everything the original did, the original itself (so the two
     /// never show as a conflict) and what this maker made before for the same register. An event's
     /// time (`at`, read from the same wrong clock) moves by as much as the stamp does.
+    ///
+    /// With `supersedingOriginal` false the original's id is left out of `replaces`: for a change
+    /// renumbered because the server holds another change under that id, naming it would supersede
+    /// that other change.
     @discardableResult
-    public mutating func remake(_ original: Change, at wallMillis: Int64) -> Change {
+    public mutating func remake(_ original: Change, at wallMillis: Int64, supersedingOriginal: Bool = true) -> Change {
         var replaces: [ChangeID] = []
         if original.op == .set || original.op == .flag {
-            replaces = ReplicaState.context(
-                of: [original] + sameRegister(original.op, original.target), including: original.replaces)
+            let superseded = (supersedingOriginal ? [original] : []) + sameRegister(original.op, original.target)
+            replaces =
+                superseded.isEmpty
+                ? original.replaces : ReplicaState.context(of: superseded, including: original.replaces)
         }
         var value = original.value
         if original.op == .create, case .object(var body) = value,

@@ -178,6 +178,19 @@ public struct ReplicaState: Sendable {
     /// The highest counter seen from `replica` (0 for none): no change of it at or below may be new.
     public func highestCounter(of replica: String) -> UInt64 { seen[replica]?.maximum ?? 0 }
 
+    /// Forgets having seen the changes of `replica` that are not held live here, so that they apply
+    /// when they arrive again. A device that lost its own history (restored from a backup) or
+    /// renumbered its changes has seen counters under which the server holds other changes.
+    public mutating func forgetUnheldChanges(of replica: String) {
+        var set = SeenSet()
+        for record in customers.values {
+            for change in record.cells where change.id.replica == replica { _ = set.insert(change.id.counter) }
+            for change in record.events.values where change.id.replica == replica { _ = set.insert(change.id.counter) }
+        }
+        for change in erased.values where change.id.replica == replica { _ = set.insert(change.id.counter) }
+        seen[replica] = set
+    }
+
     /// The counter the next local change will get.
     public var nextCounter: UInt64 { (seen[replicaID]?.maximum ?? 0) + 1 }
 
