@@ -45,8 +45,11 @@ final class ServiceFixture: Sendable {
         return Array(try Data(contentsOf: root.appendingPathComponent("Fixtures/portfolios/\(name).json")))
     }
 
-    func request(_ method: String, _ target: String, token: String?, body: String? = nil) -> HTTPResponse {
+    func request(
+        _ method: String, _ target: String, token: String?, body: String? = nil, marks: DeviceMarks = DeviceMarks()
+    ) -> HTTPResponse {
         var headers = HTTPHeaders()
+        for field in marks.headers { headers.add(name: field.name, value: field.value) }
         if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
         if body != nil { headers.add(name: "Content-Type", value: "application/json") }
         return service.handle(
