@@ -21,6 +21,7 @@ struct ClientContext: Sendable {
             throw AgentHomeError.wiped(lostChanges: lost)
         }
         if let notice = opened.replica.repairNotice { console.err("warning: \(notice)") }
+        if let clock = opened.clockWarning { console.err("warning: \(clock)") }
         return opened
     }
 

@@ -28,6 +28,7 @@ struct StatusCommand: ClientCommand {
                     "lastSync": s.lastSync.map { .string($0.description) } ?? .null,
                     "stale": .bool(stale), "agent": .string(s.agent), "replica": .string(s.replicaID),
                     "server": .string(s.server), "repair": s.repairNotice.map(Value.string) ?? .null,
+                    "clockOffsetMillis": .int(s.clockOffsetMillis),
                 ]))
             return .success
         }
@@ -35,6 +36,12 @@ struct StatusCommand: ClientCommand {
         context.console.out("Agent \(s.agent) on replica \(s.replicaID), server \(s.server)")
         context.console.out("Pending changes:  \(s.pending)")
         context.console.out("Last sync:        \(s.lastSync.map { "\($0)" } ?? "never")")
+        if s.clockOffsetMillis != 0 {
+            let direction = s.clockOffsetMillis > 0 ? "ahead of" : "behind"
+            context.console.out(
+                "Clock correction: the server is \(AgentHome.span(abs(s.clockOffsetMillis))) \(direction) this device; "
+                    + "new work uses the server's time")
+        }
         context.console.out("Conflicts:        \(s.conflicts)\(s.conflicts > 0 ? " — see `fieldagent conflicts`" : "")")
         context.console.out("Rejected changes: \(s.rejected.count)")
         for r in s.rejected {

@@ -30,6 +30,30 @@ public final class AgentHome: Sendable {
     public let now: @Sendable () -> Instant
     let validator: ChangeValidator
 
+    /// This device's time corrected by the offset to the server's clock measured at the last sync:
+    /// what new contacts, notes and stamps use, so a device clock days off still records true times.
+    public func correctedNow() -> Instant {
+        Instant(millisecondsSinceEpoch: now().millisecondsSinceEpoch + replica.clockOffsetMillis)
+    }
+
+    /// A warning when this device's clock is off from the server's by more than the protocol's skew
+    /// allowance (either way), as measured at the last sync; nil otherwise.
+    public var clockWarning: String? {
+        let offset = replica.clockOffsetMillis
+        guard abs(offset) > ProtocolLimits.maxClockSkewMillis else { return nil }
+        let direction = offset > 0 ? "behind" : "ahead of"
+        return "this device's clock is \(AgentHome.span(abs(offset))) \(direction) the server's; "
+            + "new work is stamped with the server's time; set the clock right"
+    }
+
+    /// A duration as a person reads it: days, hours or minutes.
+    public static func span(_ millis: Int64) -> String {
+        let minutes = millis / 60_000
+        if minutes >= 2 * 24 * 60 { return "\(minutes / (24 * 60)) days" }
+        if minutes >= 2 * 60 { return "\(minutes / 60) hours" }
+        return "\(minutes) minutes"
+    }
+
     init(path: String, configuration: HomeConfiguration, replica: ReplicaStore, now: @escaping @Sendable () -> Instant)
     {
         self.path = path
@@ -198,7 +222,8 @@ public final class AgentHome: Sendable {
         AgentStatus(
             pending: replica.pendingCount, rejected: replica.rejected, conflicts: conflicts().count,
             lastSync: replica.lastSync, server: configuration.server, agent: configuration.agent,
-            replicaID: configuration.replicaID, repairNotice: replica.repairNotice)
+            replicaID: configuration.replicaID, repairNotice: replica.repairNotice,
+            clockOffsetMillis: replica.clockOffsetMillis, clockWarning: clockWarning)
     }
 
     func visible(_ customer: Customer?) -> Customer? {
@@ -229,7 +254,7 @@ public final class AgentHome: Sendable {
         note: String? = nil, location: String? = nil, promise: (amount: Int64, date: LocalDate)? = nil
     ) throws(AgentHomeError) -> String {
         try requireCustomer(customer)
-        let at = Value.string(now().description)
+        let at = Value.string(correctedNow().description)
         let contactID = AgentHome.newID("K")
         var body: [String: Value] = [
             "at": at, "channel": .string(channel.rawValue), "direction": .string(direction.rawValue),
@@ -258,7 +283,7 @@ public final class AgentHome: Sendable {
     ) throws(AgentHomeError) -> String {
         try requireCustomer(customer)
         let noteID = AgentHome.newID("N")
-        var body: [String: Value] = ["at": .string(now().description)]
+        var body: [String: Value] = ["at": .string(correctedNow().description)]
         if let contact { body["contactId"] = .string(contact) }
         func field(_ name: String) -> Target { Target(customer: customer, entity: .note, id: noteID, field: name) }
         var edits: [Edit] = [

@@ -18,4 +18,9 @@ public struct AgentStatus: Sendable, Hashable {
     public var replicaID: String
     /// A repair of this device's store not yet followed by a successful sync.
     public var repairNotice: String? = nil
+    /// How far the server's clock is ahead of this device's (ms, negative: behind), as last measured;
+    /// new work is stamped with it added.
+    public var clockOffsetMillis: Int64 = 0
+    /// A warning when that offset is over the protocol's skew allowance.
+    public var clockWarning: String? = nil
 }

@@ -19,6 +19,10 @@ extension ReplicaStore {
     /// sync brings back what the server holds; nil when nothing was repaired.
     public var repairNotice: String? { metadata(Key.repairNotice).map { String(decoding: $0, as: UTF8.self) } }
 
+    /// How far the server's clock is ahead of this device's (negative: behind), as measured at the
+    /// last sync; 0 below a minute (noise). New changes and event times are stamped with it added.
+    public var clockOffsetMillis: Int64 { inner.withLock { $0.clockOffset } }
+
     /// The server epoch this device's cursor belongs to; nil before the first answer.
     public var epoch: String? { inner.withLock { $0.epoch } }
 

@@ -71,6 +71,7 @@ extension ReplicaStore {
         outcome.purged = purge
         let needsCompaction = !erasing.isEmpty || !purge.isEmpty
         let measured = serverTime - now.millisecondsSinceEpoch
+        let offset = abs(measured) >= ReplicaStore.offsetThresholdMillis ? measured : 0
         try commit(
             reserve: { inner -> ([RejectedChange], MarksUpdate) in
                 let update = inner.marksUpdate(marks, acknowledged: nil)
@@ -86,6 +87,7 @@ extension ReplicaStore {
                 if !changes.isEmpty { tx.append(ReplicaRecord.remote(changes).encoded()) }
                 for customer in purge { tx.append(ReplicaRecord.purge(customer: customer).encoded()) }
                 tx.setMetadata(Array(cursor.utf8), forKey: Key.cursor)
+                tx.setMetadata(Array(String(offset).utf8), forKey: Key.clockOffset)
                 plan.1.write(into: &tx)
                 if !erasing.isEmpty { tx.setMetadata(JSON.bytes(.list(plan.0.map(\.json))), forKey: Key.rejected) }
                 if needsCompaction { tx.setMetadata([1], forKey: Key.compactPending) }
@@ -95,6 +97,7 @@ extension ReplicaStore {
                 inner.loggedChanges += changes.count
                 for customer in purge { inner.state.purge(customer: customer) }
                 inner.cursor = cursor
+                inner.clockOffset = offset
                 inner.apply(plan.1)
                 inner.rejected = plan.0
                 inner.trimOutbox()

@@ -101,3 +101,33 @@ import Testing
         #expect(crashes >= 10, "erase was crashed at \(crashes) points")
     }
 }
+
+/// Case 9: a device clock far off the server's.
+@Suite struct DeviceClockTests {
+    @Test(
+        "case 9: a clock 30 days behind is measured at sync, warned about by every command, and corrected in new work")
+    func clockBehind() throws {
+        let sandbox = try Sandbox()
+        let (server, _) = try sandbox.startWithAlice()
+        defer { server.stop() }
+        let behind = "2026-10-31T07:00:00Z"  // Sandbox.now less 30 days
+        let sync = try sandbox.client("alice", ["sync"], now: behind)
+        #expect(sync.status == 0, "\(sync)")
+        let listing = try sandbox.client("alice", ["customers"], now: behind)
+        #expect(listing.status == 0 && listing.stderr.contains("30 days behind the server's"), "\(listing)")
+        let status = try sandbox.client("alice", ["status"], now: behind)
+        #expect(status.stdout.contains("Clock correction: the server is 30 days ahead of this device"), "\(status)")
+        let logged = try sandbox.client(
+            "alice", ["contact", "log", "C-1001", "--channel", "call", "--outcome", "no-answer"], now: behind)
+        #expect(logged.status == 0, "\(logged)")
+        let shown = JSONDocument.object(try sandbox.json("alice", ["customer", "show", "C-1001"]))
+        let times = JSONDocument.objects(shown["contacts"]).compactMap { $0["at"] as? String }
+        #expect(
+            times.contains { $0.hasPrefix("2026-11-30") }, "stamped with the server's day, not the device's: \(times)")
+        #expect(!times.contains { $0.hasPrefix("2026-10-31") }, "\(times)")
+        // Once the clock is right again, the next sync measures that and the warnings stop.
+        #expect(try sandbox.client("alice", ["sync"]).status == 0)
+        let after = try sandbox.client("alice", ["customers"])
+        #expect(!after.stderr.contains("behind"), "\(after)")
+    }
+}
