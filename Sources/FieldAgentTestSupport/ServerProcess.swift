@@ -47,11 +47,12 @@ public final class ServerProcess {
         scratch.remove()
     }
 
-    /// Starts `executable serve --data dataDirectory --listen 127.0.0.1:0` with exactly `environment`
-    /// and waits up to `startTimeout` for it to report its address.
+    /// Starts `executable serve --data dataDirectory --listen 127.0.0.1:PORT extraArguments…` (an
+    /// ephemeral port unless `port` is given) with exactly `environment` and waits up to
+    /// `startTimeout` for it to report its address.
     public static func start(
-        executable: URL, dataDirectory: String, environment: [String: String],
-        startTimeout: Duration = .seconds(20)
+        executable: URL, dataDirectory: String, environment: [String: String], port: Int = 0,
+        extraArguments: [String] = [], startTimeout: Duration = .seconds(20)
     ) throws -> ServerProcess {
         let scratch = try TemporaryDirectory(prefix: "fieldagent-serve")
         let logPath = scratch.appending("stderr")
@@ -66,7 +67,7 @@ public final class ServerProcess {
         }
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["serve", "--data", dataDirectory, "--listen", "127.0.0.1:0"]
+        process.arguments = ["serve", "--data", dataDirectory, "--listen", "127.0.0.1:\(port)"] + extraArguments
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output

@@ -58,9 +58,13 @@ final class Sandbox {
         return try runner.run(arguments)
     }
 
-    /// Starts `fieldagent-server serve` on this sandbox's data directory and an ephemeral port.
-    func serve() throws -> ServerProcess {
-        try ServerProcess.start(executable: serverExecutable, dataDirectory: data, environment: environment())
+    /// Starts `fieldagent-server serve` on this sandbox's data directory and an ephemeral port (or
+    /// `port`, e.g. a stopped server's, so that devices find it again), with `extraArguments` (e.g.
+    /// `--accept-restore`).
+    func serve(_ extraArguments: [String] = [], port: Int = 0) throws -> ServerProcess {
+        try ServerProcess.start(
+            executable: serverExecutable, dataDirectory: data, environment: environment(), port: port,
+            extraArguments: extraArguments)
     }
 
     /// Imports the small portfolio; expects success.
