@@ -13,12 +13,22 @@ public struct AdminClient: Sendable {
     public let dataDirectory: DataDirectory
     /// The clock that stamps back-office changes when the client works directly on the files.
     let now: @Sendable () -> Instant
+    /// Receives what opening the files directly found (not called when a running server does the work).
+    let opened: @Sendable (StartReport) -> Void
 
     /// A client for the data directory at `path`; `now` stamps changes made directly on the files
-    /// (a running server stamps with its own clock).
-    public init(dataDirectory path: String, now: @escaping @Sendable () -> Instant = Instant.now) {
+    /// (a running server stamps with its own clock); `opened` receives what opening them found and
+    /// repaired, so the caller can tell the operator.
+    ///
+    /// Like the server, it refuses a data directory whose store was restored, replaced or lost
+    /// (see ``StorageOpener``); only `fieldagent-server serve --accept-restore` confirms one.
+    public init(
+        dataDirectory path: String, now: @escaping @Sendable () -> Instant = Instant.now,
+        opened: @escaping @Sendable (StartReport) -> Void = { _ in }
+    ) {
         dataDirectory = DataDirectory(path: path)
         self.now = now
+        self.opened = opened
     }
 
     /// Creates an agent; returns its token (shown once).
@@ -87,17 +97,20 @@ public struct AdminClient: Sendable {
         case .addAgent, .importPortfolio: creates = true
         default: creates = false
         }
-        guard creates || FileSystem.isDirectory(dataDirectory.storePath) else {
+        // A directory with a marker held data: the opener says what became of its store.
+        guard creates || FileSystem.isDirectory(dataDirectory.storePath) || dataDirectory.hasEpochMarker else {
             throw .noData(path: dataDirectory.path)
         }
+        let report: StartReport
         do {
             try? FileSystem.makeDirectories(dataDirectory.path)
-            storage = try FileServerStorage(path: dataDirectory.storePath)
+            (storage, report) = try StorageOpener(dataDirectory: dataDirectory).open()
         } catch {
             guard error.isInUse else { throw .storage(error) }
             return try viaSocket(request)
         }
         defer { storage.close() }
+        opened(report)
         return try AdminService(storage: storage, now: now).perform(request)
     }
 

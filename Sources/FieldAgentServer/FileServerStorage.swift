@@ -30,9 +30,16 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     /// Why this open started a new epoch, if it did: a new store, or a repair that may have lost
     /// entries. Set only while opening.
     public private(set) var epochStartReason: String?
+    /// The epoch the store held when this open found it, before any new epoch the open started;
+    /// nil for a new store (or one written before stores had epochs).
+    public let epochAtOpen: String?
+    /// The epoch before ``epochAtOpen``, when the store recorded it: a data directory whose
+    /// marker names it saw this history before its last new epoch.
+    public let previousEpochAtOpen: String?
     private let currentEpoch: Mutex<String>
 
     static let epochKey = "server.epoch"
+    static let previousEpochKey = "server.epoch.previous"
 
     /// Storage in memory only: every write is "durable" at once and is lost with the process.
     public init() {
@@ -40,6 +47,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         store = nil
         state = Mutex(ServerState())
         recovery = nil
+        epochAtOpen = nil
+        previousEpochAtOpen = nil
         currentEpoch = Mutex(Hex.random(byteCount: 16))
     }
 
@@ -61,7 +70,12 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             self.store = store
             self.state = Mutex(loaded)
             self.recovery = store.recoveryReport
-            let stored = store.metadata[FileServerStorage.epochKey].map { String(decoding: $0, as: UTF8.self) }
+            let metadata = store.metadata
+            let stored = metadata[FileServerStorage.epochKey].map { String(decoding: $0, as: UTF8.self) }
+            self.epochAtOpen = stored
+            self.previousEpochAtOpen = metadata[FileServerStorage.previousEpochKey].map {
+                String(decoding: $0, as: UTF8.self)
+            }
             self.currentEpoch = Mutex(stored ?? "")
             if let torn = store.recoveryReport.tornTail {
                 // The cut bytes may have held acknowledged entries: devices must re-send what is missing.
@@ -332,9 +346,15 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
 
     public func startNewEpoch(reason: String) throws(ServerStorageError) -> String {
         let epoch = Hex.random(byteCount: 16)
+        let previous = currentEpoch.withLock { $0 }
         if let store {
             do {
-                try store.write { tx in tx.setMetadata(Array(epoch.utf8), forKey: FileServerStorage.epochKey) }
+                try store.write { tx in
+                    tx.setMetadata(Array(epoch.utf8), forKey: FileServerStorage.epochKey)
+                    if !previous.isEmpty {
+                        tx.setMetadata(Array(previous.utf8), forKey: FileServerStorage.previousEpochKey)
+                    }
+                }
             } catch {
                 throw .store(error)
             }

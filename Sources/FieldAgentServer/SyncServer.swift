@@ -20,6 +20,9 @@ public final class SyncServer: Sendable {
     public let dataDirectory: DataDirectory
     /// The storage (open for the server's lifetime).
     public let storage: FileServerStorage
+    /// What opening the data directory found: epoch, last sequence, repairs (each also counted in
+    /// `/metrics` as `fieldagent_repairs_total`). The caller prints ``StartReport/lines``.
+    public let startReport: StartReport
     /// The request core.
     public let service: SyncService
     /// Back-office operations, also served on the admin socket.
@@ -30,12 +33,16 @@ public final class SyncServer: Sendable {
 
     /// Opens the data directory, binds `listen` and the admin socket. Call ``run()`` to serve.
     ///
+    /// A data directory whose store was restored, replaced or lost is refused (see ``StorageOpener``)
+    /// unless `acceptRestore` confirms it, which starts a new epoch.
+    ///
     /// - Parameters:
+    ///   - acceptRestore: the operator confirms the store as it is now (`serve --accept-restore`).
     ///   - logRequests: write one line per request to stderr (method, route, status, duration, bytes; no personal data).
     ///   - now: the server's clock.
     public init(
         dataDirectory: String, listen: SocketAddress = SocketAddress(host: "127.0.0.1", port: 8080),
-        configuration: HTTPServerConfiguration? = nil, logRequests: Bool = true,
+        configuration: HTTPServerConfiguration? = nil, acceptRestore: Bool = false, logRequests: Bool = true,
         now: @escaping @Sendable () -> Instant = Instant.now
     ) throws(SyncServerError) {
         let layout = DataDirectory(path: dataDirectory)
@@ -46,11 +53,12 @@ public final class SyncServer: Sendable {
             throw .dataDirectory(path: dataDirectory, reason: error.description)
         }
         do {
-            storage = try FileServerStorage(path: layout.storePath)
+            (storage, startReport) = try StorageOpener(dataDirectory: layout, acceptRestore: acceptRestore).open()
         } catch {
             throw .storage(error)
         }
         let metrics = ServerMetrics()
+        for repair in startReport.repairs { metrics.countRepair(repair.kind) }
         service = SyncService(storage: storage, metrics: metrics, now: now)
         admin = AdminService(storage: storage, now: now)
         var config = configuration ?? HTTPServerConfiguration()

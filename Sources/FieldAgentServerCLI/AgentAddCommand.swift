@@ -14,7 +14,7 @@ struct AgentAddCommand: ServerCommand {
     init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try AgentArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let client = AdminClient(dataDirectory: arguments.data, now: context.now)
+        let client = context.admin(arguments.data)
         context.console.out(try client.addAgent(name: arguments.name))
         return .success
     }

@@ -14,7 +14,7 @@ struct AgentListCommand: ServerCommand {
     init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try ListingArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let agents = try AdminClient(dataDirectory: arguments.data, now: context.now).listAgents()
+        let agents = try context.admin(arguments.data).listAgents()
         if arguments.json {
             context.console.json(.list(agents.map(\.json)))
             return .success

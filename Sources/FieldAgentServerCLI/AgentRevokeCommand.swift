@@ -13,7 +13,7 @@ struct AgentRevokeCommand: ServerCommand {
     init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try AgentArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: arguments.data, now: context.now).revokeAgent(name: arguments.name)
+        try context.admin(arguments.data).revokeAgent(name: arguments.name)
         context.console.out("Revoked the token of \(arguments.name).")
         return .success
     }

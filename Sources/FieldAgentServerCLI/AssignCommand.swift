@@ -13,7 +13,7 @@ struct AssignCommand: ServerCommand {
     init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try AssignmentArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: arguments.data, now: context.now).assign(
+        try context.admin(arguments.data).assign(
             customer: arguments.customer, agent: arguments.agent)
         context.console.out("Assigned \(arguments.customer) to \(arguments.agent).")
         return .success

@@ -15,7 +15,7 @@ struct DeviceListCommand: ServerCommand {
     init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try ListingArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let devices = try AdminClient(dataDirectory: arguments.data, now: context.now).listDevices()
+        let devices = try context.admin(arguments.data).listDevices()
         if arguments.json {
             context.console.json(.list(devices.map(\.json)))
             return .success

@@ -20,7 +20,7 @@ struct DeviceRevokeCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: data, now: context.now).revokeDevice(id: id, wipe: wipe)
+        try context.admin(data).revokeDevice(id: id, wipe: wipe)
         context.console.out(
             wipe
                 ? "Revoked device \(id); it deletes its data at its next sync."

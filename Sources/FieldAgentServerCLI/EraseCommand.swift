@@ -21,7 +21,7 @@ struct EraseCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: data, now: context.now).erase(customer: customer)
+        try context.admin(data).erase(customer: customer)
         context.console.out("Erased \(customer); devices purge it at their next sync.")
         return .success
     }

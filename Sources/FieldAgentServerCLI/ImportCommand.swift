@@ -25,7 +25,7 @@ struct ImportCommand: ServerCommand {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let summary = try AdminClient(dataDirectory: data, now: context.now).importPortfolio(path: file)
+        let summary = try context.admin(data).importPortfolio(path: file)
         if json {
             context.console.json(summary.json)
         } else {

@@ -23,7 +23,7 @@ struct ServerKPICommand: ServerCommand {
 
     func run(_ context: ServerContext) throws -> ExitCode {
         let end = to ?? context.now().utcDate
-        let client = AdminClient(dataDirectory: data, now: context.now)
+        let client = context.admin(data)
         let report = try client.kpi(from: from ?? end.adding(days: -29), to: end)
         if json {
             context.console.json(report)

@@ -13,7 +13,7 @@ struct UnassignCommand: ServerCommand {
     init(_ a: inout ArgumentCursor) throws(UsageError) { arguments = try AssignmentArguments(&a) }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try AdminClient(dataDirectory: arguments.data, now: context.now).unassign(
+        try context.admin(arguments.data).unassign(
             customer: arguments.customer, agent: arguments.agent)
         context.console.out("Unassigned \(arguments.customer) from \(arguments.agent).")
         return .success

@@ -47,8 +47,9 @@ public final class ServerProcess {
         scratch.remove()
     }
 
-    /// Starts `executable serve --data dataDirectory --listen 127.0.0.1:0` with exactly `environment`
-    /// and waits up to `startTimeout` for it to report its address.
+    /// Starts `executable serve --data dataDirectory --listen 127.0.0.1:PORT extraArguments…` (an
+    /// ephemeral port unless `port` is given) with exactly `environment` and waits up to
+    /// `startTimeout` for it to report its address.
     public static func start(
         executable: URL, dataDirectory: String, environment: [String: String],
         startTimeout: Duration = .seconds(20), port: Int = 0, extraArguments: [String] = []

@@ -59,8 +59,9 @@ final class Sandbox {
     }
 
     /// Starts `fieldagent-server serve` on this sandbox's data directory and an ephemeral port (or
-    /// `port`, e.g. the one a stopped server had, so that homes reach the restarted one).
-    func serve(port: Int = 0, extraArguments: [String] = []) throws -> ServerProcess {
+    /// `port`, e.g. a stopped server's, so that devices find it again), with `extraArguments` (e.g.
+    /// `--accept-restore`).
+    func serve(_ extraArguments: [String] = [], port: Int = 0) throws -> ServerProcess {
         try ServerProcess.start(
             executable: serverExecutable, dataDirectory: data, environment: environment(), port: port,
             extraArguments: extraArguments)
