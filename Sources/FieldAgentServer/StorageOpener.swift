@@ -67,7 +67,10 @@ public struct StorageOpener: Sendable {
     private func check(_ storage: FileServerStorage, against marker: String) throws(ServerStorageError) {
         let found = storage.epochAtOpen
         let empty = storage.agents().isEmpty && storage.lastSequence == 0
-        if storage.recovery?.created == true || (found == nil && empty) {
+        // An empty store is served only as the very history the marker names, unrepaired: a log cut
+        // back to nothing (every agent gone) needs the operator, now and at every later start.
+        let repaired = storage.recovery?.tornTail != nil
+        if storage.recovery?.created == true || (empty && (found != marker || repaired)) {
             throw .storeEmptied(dataDirectory: dataDirectory.path, markerEpoch: marker)
         }
         // The previous epoch matches when a crash came between a new epoch and the marker's update.

@@ -5,25 +5,28 @@ import Testing
 /// Truncated logs, lost stores and restores: the server says what it found, and never starts
 /// silently on a store the data directory did not hold.
 extension RecoveryTests {
-    @Test("case 1: a log truncated to half is cut back at open; the start line and /metrics report it")
+    @Test("case 1: a log cut short is cut back at open, reported, and devices send back what it lost")
     func truncatedLog() throws {
         let sandbox = try Sandbox()
-        let (server, _) = try sandbox.startWithAlice()
+        let (server, token) = try sandbox.startWithAlice()
         let before = try #require(Self.startEpoch(server.log), "\(server.log)")
+        // Acknowledged, then lost with the end of the log.
+        #expect(try sandbox.client("alice", ["customer", "set", "C-1001", "phone=+358400000777"]).status == 0)
+        try sandbox.sync("alice")
         #expect(server.stop().status == 0)
         let log = try Self.currentLog(sandbox)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: log)[.size] as? NSNumber).intValue
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try handle.truncate(atOffset: UInt64(size / 2))
+        try handle.truncate(atOffset: UInt64(size - 10))
         try handle.close()
 
-        let restarted = try sandbox.serve()
+        let restarted = try sandbox.serve(port: server.port)
         defer { restarted.stop() }
         let lines = restarted.log.split(separator: "\n").map(String.init)
         let repair = try #require(lines.first { $0.hasPrefix("fieldagent-server: repaired: cut ") }, "\(lines)")
         #expect(repair.contains(" bytes from \(log) at byte offset "), "the file is named: \(repair)")
         let cut = Int(repair.dropFirst("fieldagent-server: repaired: cut ".count).prefix { $0.isNumber }) ?? 0
-        #expect(cut > 0 && cut <= size / 2, "\(repair)")
+        #expect(cut > 0 && cut < size, "\(repair)")
         #expect(lines.contains { $0.hasPrefix("fieldagent-server: new epoch (opening cut \(cut) bytes") }, "\(lines)")
         let after = try #require(Self.startEpoch(restarted.log), "\(restarted.log)")
         #expect(after != before, "a repair that may have lost entries starts a new epoch")
@@ -33,6 +36,31 @@ extension RecoveryTests {
         }
         #expect(order == order.sorted() && !order.contains(-1), "\(lines)")
         #expect(Self.repairs(restarted, kind: "torn-tail") == 1)
+        // The device sees the new epoch and sends its lost edit again; a new device then gets it.
+        let synced = try sandbox.sync("alice")
+        #expect(synced.stdout.contains("The server's history went back"), "\(synced)")
+        try sandbox.device("laptop", agent: "alice", token: token, server: restarted)
+        let laptop = JSONDocument.object(try sandbox.json("laptop", ["customer", "show", "C-1001"]))
+        #expect(laptop["phone"] as? String == "+358400000777", "the server holds the edit again")
+    }
+
+    @Test("case 1: a log cut back to nothing (every agent gone) is refused until the operator confirms it")
+    func logCutToNothing() throws {
+        let sandbox = try Sandbox()
+        let (server, _) = try sandbox.startWithAlice()
+        #expect(server.stop().status == 0)
+        let log = try Self.currentLog(sandbox)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: log)[.size] as? NSNumber).intValue
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try handle.truncate(atOffset: UInt64(size / 2))
+        try handle.close()
+        for _ in 0..<2 {
+            let refused = try sandbox.server(["serve", "--data", sandbox.data, "--listen", "127.0.0.1:0"])
+            #expect(refused.status == 1 && refused.stderr.contains("--accept-restore"), "\(refused)")
+        }
+        let confirmed = try sandbox.serve(["--accept-restore"])
+        defer { confirmed.stop() }
+        #expect(confirmed.log.contains("new epoch (restore confirmed by the operator)"), "\(confirmed.log)")
     }
 
     @Test(
