@@ -163,7 +163,10 @@ public final class ReplicaStore: Sendable {
             }
         }
         // A recovery that crashed before its compaction: queue again what it queued.
-        if let above = inner.resendAbove { inner.requeueOwn(above: above) }
+        if let above = inner.resendAbove {
+            inner.requeueOwn(above: above)
+            inner.compactPending = true  // the compaction below saves the queue and ends the recovery
+        }
         let replica = ReplicaStore(path: path, replicaID: replicaID, store: store, inner: inner)
         try replica.compactIfNeeded()
         return replica

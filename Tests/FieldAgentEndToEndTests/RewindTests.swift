@@ -125,3 +125,29 @@ import Testing
             !after.stdout.contains("warning repaired") && after.stderr.isEmpty, "a sync clears the notice: \(after)")
     }
 }
+
+/// Crashes in the middle of a device's recovery from a rewind lose nothing.
+@Suite struct RewindCrashTests {
+    @Test(
+        "a device killed at any write of its recovery recovers at the next sync and loses nothing",
+        arguments: ["pwrite:0", "fdatasync:0", "pwrite:1", "fdatasync:1", "rename:0", "fsync:0", "unlink:0"])
+    func crashDuringRecovery(_ crashAt: String) throws {
+        let (sandbox, original, _) = try RewindTests.world()
+        let port = original.port
+        original.stop()
+        let backup = sandbox.directory.appending("backup")
+        try RewindTests.copy(sandbox.data, to: backup)
+        var server = try sandbox.serve(port: port)
+        try RewindTests.work(sandbox, round: 1)
+        let before = try RewindTests.shared(sandbox, "alice")
+        server.stop()
+        try RewindTests.copy(backup, to: sandbox.data)
+        server = try sandbox.serve(["--accept-restore"], port: port)
+        defer { server.stop() }
+        let crashed = try sandbox.client("alice", ["sync"], extraEnvironment: ["FIELDAGENT_CRASH_AT": crashAt])
+        #expect(crashed.status != 0, "\(crashAt): \(crashed)")
+        for home in ["alice", "bob", "alice", "bob"] { try sandbox.sync(home) }
+        try RewindTests.expectConverged(sandbox, ["alice", "bob"], "\(crashAt): both devices show the same customer")
+        #expect(try RewindTests.shared(sandbox, "alice") == before, "\(crashAt): nothing acknowledged was lost")
+    }
+}
