@@ -8,4 +8,7 @@ public enum AppendOutcome: Sendable, Hashable {
     case idReused
     /// The customer was erased; the change was dropped.
     case customerErased
+    /// The replica id belongs to another agent (registered, or first used, by it); checked again
+    /// under the storage's writer lock, so a registration at the same moment cannot slip between.
+    case wrongReplica
 }

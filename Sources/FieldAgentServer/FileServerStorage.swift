@@ -20,7 +20,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     public let path: String
     /// Nil when the storage lives in memory only.
     private let store: Store?
-    private let state: Mutex<ServerState>
+    let state: Mutex<ServerState>
     private let writer = NSLock()
     private var isClosed = false
     /// Erasures whose purge an earlier process did not finish; this open finished them.
@@ -105,7 +105,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     }
 
     /// Runs `body` as the only writer; `body` writes to the store, then publishes to memory.
-    private func asWriter<R>(_ body: () throws(ServerStorageError) -> R) throws(ServerStorageError) -> R {
+    func asWriter<R>(_ body: () throws(ServerStorageError) -> R) throws(ServerStorageError) -> R {
         writer.lock()
         defer { writer.unlock() }
         guard !isClosed else { throw .closed }
@@ -114,7 +114,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         return result
     }
 
-    private func write(_ records: [[UInt8]]) throws(ServerStorageError) {
+    func write(_ records: [[UInt8]]) throws(ServerStorageError) {
         guard let store else { return }
         do {
             try store.write { tx in for record in records { tx.append(record) } }
@@ -159,63 +159,6 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             try write([ServerState.agentRecord(agent)])
             state.withLock { $0.put(agent) }
         }
-    }
-
-    // MARK: - Devices
-
-    public func devices() -> [DeviceRecord] {
-        state.withLock { $0.devices.values.sorted { ($0.agent, $0.replica) < ($1.agent, $1.replica) } }
-    }
-
-    public func device(_ replica: String) -> DeviceRecord? { state.withLock { $0.devices[replica] } }
-
-    public func tokenOwner(hash: [UInt8]) -> TokenOwnerRecord? {
-        state.withLock { current in
-            switch current.tokenOwners[hash] {
-            case .agent(let name)?: current.agents[name].map { .agent($0) }
-            case .device(let replica)?:
-                current.devices[replica].flatMap { device in
-                    current.agents[device.agent].map { .device(device, of: $0) }
-                }
-            case nil: nil
-            }
-        }
-    }
-
-    public func saveDevice(_ device: DeviceRecord, replacing expected: DeviceRecord?) throws(ServerStorageError)
-        -> Bool
-    {
-        try asWriter { () throws(ServerStorageError) -> Bool in
-            // Only this writer changes records, so the check stays true until the publish below.
-            let current = state.withLock { $0.devices[device.replica] }
-            switch (current, expected) {
-            case (nil, nil): break
-            case (let current?, let expected?) where current.sameRegistration(as: expected): break
-            default: return false
-            }
-            var record = device
-            if let current {
-                record.lastSeen = max(record.lastSeen, current.lastSeen)
-                record.rejectedChanges = current.rejectedChanges
-            }
-            try write([ServerState.deviceRecord(record)])
-            state.withLock {
-                // Refusals counted while the record was written are kept.
-                record.rejectedChanges = max(record.rejectedChanges, $0.devices[record.replica]?.rejectedChanges ?? 0)
-                $0.put(record)
-            }
-            return true
-        }
-    }
-
-    public func deviceSeen(_ replica: String, at time: Instant) {
-        state.withLock { current in
-            current.updateDevice(replica) { $0.lastSeen = max($0.lastSeen, time) }
-        }
-    }
-
-    public func deviceRejected(_ replica: String, count: Int) {
-        state.withLock { $0.updateDevice(replica) { $0.rejectedChanges += count } }
     }
 
     // MARK: - Assignments
@@ -278,6 +221,12 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
                     if batch.contains(change.id) {
                         let earlier = accepted.first { $0.id == change.id }
                         outcomes.append(earlier == change ? .duplicate : .idReused)
+                        continue
+                    }
+                    if let owner = current.devices[change.id.replica]?.agent ?? current.replicaAgents[change.id.replica]
+                        ?? accepted.first(where: { $0.id.replica == change.id.replica })?.agent, owner != change.agent
+                    {
+                        outcomes.append(.wrongReplica)
                         continue
                     }
                     switch current.status(of: change) {

@@ -32,6 +32,7 @@ extension SyncService {
                 case .duplicate: results[slot.index] = ChangeResult(id: id, status: .duplicate)
                 case .idReused: results[slot.index] = ChangeResult.rejected(id, .idReused)
                 case .customerErased: results[slot.index] = ChangeResult.rejected(id, .customerErased)
+                case .wrongReplica: results[slot.index] = ChangeResult.rejected(id, .wrongReplica)
                 }
             }
         } catch {
