@@ -121,7 +121,11 @@ extension AgentHome {
         }
         try writeConfiguration(configuration, home: home)
         do {
-            if FileSystem.isDirectory(aside) { try removeTree(aside) }
+            do {
+                if FileSystem.isDirectory(aside) { try removeTree(aside) }
+            } catch  where !FileSystem.isDirectory(aside) {
+                // Another command opened the rebuilt home meanwhile and deleted it first.
+            }
             try FileSystem.fsyncDirectory(home)
         } catch {
             throw .unrepairable(
