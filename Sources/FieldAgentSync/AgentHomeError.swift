@@ -43,7 +43,9 @@ public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidEdit(let reason, let detail): "\(detail) (\(reason)); nothing was saved"
         case .store(let error): error.description
         case .tokenFile(let path, let problem): "cannot use the token file \(path): \(problem)"
-        case .configurationFile(let path, let problem): "cannot write the configuration file \(path): \(problem)"
+        case .configurationFile(let path, let problem):
+            "cannot write the configuration file \(path): \(problem); check that the directory is yours and the disk "
+                + "has room, then run the command again"
         case .wiped(let lost):
             "this device was revoked and wiped by the back office (\(SyncError.lost(lost))); no customer data is "
                 + "left here: ask the back office, then run `fieldagent init` in a new home (another --home directory)"

@@ -134,6 +134,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + "/replica.damaged"))
     }
 
+    @Test func aRecordThatDoesNotDecodeIsNamedAndSkipped() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let (server, path) = try await Self.world(dir)
+        let log = try Self.storeFile(path, prefix: "log-")
+        let store = try Store.open(at: path + "/replica")
+        let offset = store.logSize
+        try store.write { $0.append([0xFF, 0x01]) }
+        store.close()
+        Self.expectDamaged(path, naming: "cannot read")
+        let repair = try AgentHome.repair(at: path)
+        #expect(repair.keptChanges == 3)
+        #expect(repair.lost.count == 1 && repair.lost.first?.file == log && repair.lost.first?.offset == offset)
+        #expect(repair.lost.first?.reason.contains("does not decode") == true, "\(repair.lost)")
+        let home = try AgentHome.open(at: path)
+        defer { home.close() }
+        let report = try await home.sync(transport: server.transport)
+        #expect(report.accepted == 2 && report.rejected.isEmpty, "\(report)")
+    }
+
     @Test func withoutAnyConfigurationTheRepairFailsAndChangesNothing() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
