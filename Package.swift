@@ -91,8 +91,8 @@ let package = Package(
         .testTarget(
             name: "FieldAgentSyncTests",
             dependencies: [
-                "FieldAgentSync", "FieldAgentProtocol", "FieldAgentServer", "FieldAgentHTTP", "FieldAgentSystem",
-                "FieldAgentTestSupport",
+                "FieldAgentSync", "FieldAgentProtocol", "FieldAgentServer", "FieldAgentHTTP", "FieldAgentStore",
+                "FieldAgentSystem", "FieldAgentTestSupport",
             ]
         ),
         .testTarget(

@@ -8,9 +8,10 @@ import Foundation
 /// The `fieldagent` command-line tool: parses, dispatches, and maps every error to a message and exit code.
 public enum ClientTool {
     static let commands: [any ClientCommand.Type] = [
-        InitCommand.self, SyncCommand.self, StatusCommand.self, CustomersCommand.self, CustomerShowCommand.self,
-        CustomerSetCommand.self, CustomerFlagCommand.self, ContactLogCommand.self, NoteAddCommand.self,
-        ConflictsCommand.self, ResolveCommand.self, PlanCommand.self, KPICommand.self, DemoCommand.self,
+        InitCommand.self, SyncCommand.self, StatusCommand.self, RepairCommand.self, CustomersCommand.self,
+        CustomerShowCommand.self, CustomerSetCommand.self, CustomerFlagCommand.self, ContactLogCommand.self,
+        NoteAddCommand.self, ConflictsCommand.self, ResolveCommand.self, PlanCommand.self, KPICommand.self,
+        DemoCommand.self,
     ]
 
     static let lookup = CommandLookup(

@@ -37,50 +37,69 @@ enum LogFile {
         var scan = LogScan(generation: generation, version: version, validEnd: StoreFormat.logHeaderSize)
         var position = StoreFormat.logHeaderSize
         frames: while position < bytes.count {
-            let remaining = bytes.count - position
-            func torn() -> TornTail { TornTail(file: file, offset: position, discardedBytes: remaining) }
-            if remaining < StoreFormat.frameHeaderSize {
-                scan.tornTail = torn()
-                break frames
-            }
-            var reader = BinaryReader(bytes, from: position)
-            do throws(StoreDecodingError) {
-                let length = Int(try reader.readUInt32("record length"))
-                let lengthCheck = try reader.readUInt32("record length checksum")
-                let payloadCheck = try reader.readUInt32("record checksum")
-                let lengthBytes = bytes[position..<position + 4]
-                if CRC32C.checksum(lengthBytes) != lengthCheck {
-                    if bytes[position...].allSatisfy({ $0 == 0 }) {
-                        scan.tornTail = torn()
-                        break frames
-                    }
-                    throw StoreDecodingError(offset: position, reason: "record header checksum mismatch")
-                }
-                let payloadStart = position + StoreFormat.frameHeaderSize
-                if length > bytes.count - payloadStart {
-                    scan.tornTail = torn()
-                    break frames
-                }
-                let payloadEnd = payloadStart + length
-                let actual = bytes.withUnsafeBytes {
-                    CRC32C.update(0, UnsafeRawBufferPointer(rebasing: $0[payloadStart..<payloadEnd]))
-                }
-                if actual != payloadCheck {
-                    throw StoreDecodingError(
-                        offset: position, reason: "checksum mismatch in the \(length)-byte record starting here")
-                }
-                var payload = BinaryReader(bytes, from: payloadStart, to: payloadEnd)
-                let transaction = try Transaction.decode(&payload)
+            switch readFrame(bytes, at: position) {
+            case .transaction(let transaction, let end):
                 visit(transaction)
                 scan.transactionCount += 1
                 scan.recordCount += transaction.records.count
-                position = payloadEnd
-                scan.validEnd = position
-            } catch {
+                position = end
+                scan.validEnd = end
+            case .torn:
+                scan.tornTail = TornTail(file: file, offset: position, discardedBytes: bytes.count - position)
+                break frames
+            case .damaged(let error, _):
                 throw error.inFile(file)
             }
         }
         return scan
+    }
+
+    /// Reads the frame starting at `position` (which must be inside `bytes`).
+    static func readFrame(_ bytes: [UInt8], at position: Int) -> LogFrame {
+        guard bytes.count - position >= StoreFormat.frameHeaderSize else { return .torn }
+        // The header is known to be complete, so these reads cannot fail.
+        var reader = BinaryReader(bytes, from: position)
+        let length = Int((try? reader.readUInt32("record length")) ?? 0)
+        let lengthCheck = (try? reader.readUInt32("record length checksum")) ?? 0
+        let payloadCheck = (try? reader.readUInt32("record checksum")) ?? 0
+        if CRC32C.checksum(bytes[position..<position + 4]) != lengthCheck {
+            if bytes[position...].allSatisfy({ $0 == 0 }) { return .torn }
+            return .damaged(StoreDecodingError(offset: position, reason: "record header checksum mismatch"), end: nil)
+        }
+        let payloadStart = position + StoreFormat.frameHeaderSize
+        if length > bytes.count - payloadStart { return .torn }
+        let payloadEnd = payloadStart + length
+        let actual = bytes.withUnsafeBytes {
+            CRC32C.update(0, UnsafeRawBufferPointer(rebasing: $0[payloadStart..<payloadEnd]))
+        }
+        if actual != payloadCheck {
+            let reason = "checksum mismatch in the \(length)-byte record starting here"
+            return .damaged(StoreDecodingError(offset: position, reason: reason), end: payloadEnd)
+        }
+        var payload = BinaryReader(bytes, from: payloadStart, to: payloadEnd)
+        do {
+            return .transaction(try Transaction.decode(&payload), end: payloadEnd)
+        } catch {
+            return .damaged(error, end: payloadEnd)
+        }
+    }
+
+    /// The first position after `position` where a complete, checksummed frame starts; nil when none
+    /// does. A salvage resumes there after a frame whose length was damaged: a frame matches by
+    /// chance only if both its 32-bit checksums do.
+    static func nextFrame(in bytes: [UInt8], after position: Int) -> Int? {
+        var candidate = position + 1
+        while candidate + StoreFormat.frameHeaderSize <= bytes.count {
+            var reader = BinaryReader(bytes, from: candidate + 4)
+            let lengthCheck = (try? reader.readUInt32("record length checksum")) ?? 0
+            if CRC32C.checksum(bytes[candidate..<candidate + 4]) == lengthCheck,
+                case .transaction = readFrame(bytes, at: candidate)
+            {
+                return candidate
+            }
+            candidate += 1
+        }
+        return nil
     }
 
     /// Validates the header; returns the generation and format version.

@@ -33,6 +33,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         return false
     }
 
+    /// What is damaged when the store cannot be opened because a file is missing or corrupt: the
+    /// file, the byte offset and the problem, without advice; nil for every other error.
+    public var damage: String? {
+        switch self {
+        case .corrupt(let file, let offset, let reason):
+            "store file \(file) is corrupt at byte offset \(offset): \(reason)"
+        case .missingFile(let path, let reason): "store file \(path) is missing: \(reason)"
+        default: nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .inUse(let path, let processID):

@@ -9,6 +9,8 @@ import Foundation
 /// Layout of `--home DIR`:
 /// - `DIR/replica/`: the ``ReplicaStore`` (merged state, outbox, cursor, rejected changes, last
 ///   sync, and the home configuration: server URL, agent, replica id);
+/// - `DIR/home.json`: that configuration again, mode 0600, so that `fieldagent repair` can rebuild a
+///   store too damaged to say it (``repair(at:now:)``);
 /// - `DIR/token`: the bearer token alone, mode 0600, so that it never lands in store snapshots,
 ///   logs or backups of the store, and only the owner can read it. It holds the agent's token until
 ///   the device registers (protocol.md → Devices), then the device token on its first line and the
@@ -81,7 +83,11 @@ public final class AgentHome: Sendable {
         guard !token.isEmpty, token.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
             throw .invalidSetting("--token must be the token printed by `fieldagent-server agent add`")
         }
-        if FileManager.default.fileExists(atPath: replicaPath(path)) { throw .alreadyExists(path: path) }
+        // A home whose store is missing or damaged is not overwritten: opening it points at `repair`.
+        for trace in [replicaPath(path), configurationPath(path), damagedReplicaPath(path)]
+        where FileManager.default.fileExists(atPath: trace) {
+            throw .alreadyExists(path: path)
+        }
         let suffix = Hex.random(byteCount: 4)
         let configuration = HomeConfiguration(
             server: url.absoluteString.hasSuffix("/") ? String(url.absoluteString.dropLast()) : url.absoluteString,
@@ -92,6 +98,8 @@ public final class AgentHome: Sendable {
             throw .tokenFile(path: path, problem: "cannot create the directory: \(error)")
         }
         try writeToken(token, home: path)
+        // Before the store: a crash in between leaves a home that `fieldagent repair` can finish.
+        try writeConfiguration(configuration, home: path)
         let replica: ReplicaStore
         do {
             replica = try ReplicaStore.create(at: replicaPath(path), replicaID: configuration.replicaID)
@@ -102,25 +110,35 @@ public final class AgentHome: Sendable {
         return AgentHome(path: path, configuration: configuration, replica: replica, now: now)
     }
 
-    /// Opens the home at `path`; fails with a message pointing at `fieldagent init` when there is none.
+    /// Opens the home at `path`; fails with a message pointing at `fieldagent init` when there is none,
+    /// and with ``AgentHomeError/damaged(path:problem:)`` (pointing at `fieldagent repair`) when its
+    /// store cannot be opened: a missing or corrupt file, a record that does not decode, or no
+    /// configuration. Writes `HOME/home.json` when the home has none.
     public static func open(
         at path: String, now: @escaping @Sendable () -> Instant = Instant.now
     ) throws(AgentHomeError) -> AgentHome {
-        guard FileSystem.isDirectory(replicaPath(path)) else { throw .missing(path: path) }
-        let replica: ReplicaStore
-        do {
-            replica = try ReplicaStore.open(at: replicaPath(path))
-        } catch {
-            if case .missing = error { throw .missing(path: path) }
-            throw .store(error)
-        }
-        guard let bytes = replica.metadata(HomeConfiguration.metadataKey),
-            let configuration = (try? JSON.parse(bytes)).flatMap(HomeConfiguration.init(json:))
-        else {
-            replica.close()
+        let store = replicaPath(path)
+        guard FileSystem.isDirectory(store) else {
+            if let trace = traceOfHome(path) { throw .damaged(path: path, problem: trace) }
             throw .missing(path: path)
         }
-        return AgentHome(path: path, configuration: configuration, replica: replica, now: now)
+        guard Store.exists(at: store) else {
+            throw .damaged(path: path, problem: "the store directory \(store) holds no store files")
+        }
+        let replica: ReplicaStore
+        do {
+            replica = try ReplicaStore.open(at: store)
+        } catch {
+            throw openingFailure(error, home: path)
+        }
+        guard let configuration = configuration(in: replica.store.metadata) else {
+            replica.close()
+            throw .damaged(
+                path: path, problem: "the store \(store) does not hold this home's server, agent and replica id")
+        }
+        let home = AgentHome(path: path, configuration: configuration, replica: replica, now: now)
+        home.tidy()
+        return home
     }
 
     /// Closes the store (releasing its lock for other processes).

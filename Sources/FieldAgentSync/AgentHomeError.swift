@@ -5,6 +5,11 @@ import FieldAgentProtocol
 public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No home in the directory.
     case missing(path: String)
+    /// The home's store cannot be opened: `problem` names the file that is missing or damaged (and
+    /// the byte offset), or the configuration the store lacks. `fieldagent repair` rebuilds it.
+    case damaged(path: String, problem: String)
+    /// `fieldagent repair` could not rebuild the home; `reason` says why and what to do.
+    case unrepairable(path: String, reason: String)
     /// `init` on a directory that already holds a home.
     case alreadyExists(path: String)
     /// An `init` argument is unusable.
@@ -17,6 +22,8 @@ public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible 
     case store(ReplicaStoreError)
     /// The token file could not be written or read.
     case tokenFile(path: String, problem: String)
+    /// The configuration file (`HOME/home.json`) could not be written.
+    case configurationFile(path: String, problem: String)
 
     /// The back office revoked this device and had it wipe its data (`lostChanges` unsynced changes lost).
     case wiped(lostChanges: Int)
@@ -24,6 +31,10 @@ public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .missing(let path): "no FieldAgent home at \(path); run `fieldagent init` first"
+        case .damaged(let path, let problem):
+            "the FieldAgent home at \(path) is damaged: \(problem). Run `fieldagent repair` to keep what can "
+                + "still be read and rebuild the rest from the server"
+        case .unrepairable(let path, let reason): "cannot repair the FieldAgent home at \(path): \(reason)"
         case .alreadyExists(let path):
             "a FieldAgent home already exists at \(path); use it, or choose another --home"
         case .invalidSetting(let problem): problem
@@ -32,6 +43,9 @@ public enum AgentHomeError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidEdit(let reason, let detail): "\(detail) (\(reason)); nothing was saved"
         case .store(let error): error.description
         case .tokenFile(let path, let problem): "cannot use the token file \(path): \(problem)"
+        case .configurationFile(let path, let problem):
+            "cannot write the configuration file \(path): \(problem); check that the directory is yours and the disk "
+                + "has room, then run the command again"
         case .wiped(let lost):
             "this device was revoked and wiped by the back office (\(SyncError.lost(lost))); no customer data is "
                 + "left here: ask the back office, then run `fieldagent init` in a new home (another --home directory)"

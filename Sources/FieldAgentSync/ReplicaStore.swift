@@ -119,7 +119,7 @@ public final class ReplicaStore: Sendable {
             store = try Store.open(at: path, options: options)
             contents = try store.readContents()
         } catch let error {
-            if case .missingFile = error { throw .missing(path: path) }
+            if case .missingFile(let missing, _) = error, missing == path { throw .missing(path: path) }
             throw .store(error)
         }
         guard let idBytes = contents.metadata[Key.replicaID] else {

@@ -5,8 +5,8 @@ import Testing
 @Suite("Help and version")
 struct HelpTests {
     static let clientCommands = [
-        "init", "sync", "status", "customers", "customer show", "customer set", "customer flag", "contact log",
-        "note add", "conflicts", "resolve", "plan", "kpi", "demo",
+        "init", "sync", "status", "repair", "customers", "customer show", "customer set", "customer flag",
+        "contact log", "note add", "conflicts", "resolve", "plan", "kpi", "demo",
     ]
     static let serverCommands = [
         "serve", "agent add", "agent revoke", "agent list", "device list", "device revoke", "import", "assign",
