@@ -243,7 +243,8 @@ public struct SyncSession: Sendable {
     func pushRequest(_ batch: [Change]) -> TransportRequest {
         let body = PushRequest(device: configuration.device, changes: batch).body
         return TransportRequest(
-            method: "POST", target: SyncEndpoint.push.path, headers: headers(json: true), body: body)
+            method: "POST", target: SyncEndpoint.push.path, headers: headers(json: true, acknowledged: true), body: body
+        )
     }
 
     mutating func pushAnswered(_ batch: [Change], _ response: TransportResponse) -> Action {
@@ -297,12 +298,14 @@ public struct SyncSession: Sendable {
 
     // MARK: - Requests, retries and errors
 
-    func headers(json: Bool) -> [String: String] {
+    /// The request headers: the token, the media types, and the device's marks (protocol.md →
+    /// Epochs and recovery); `acknowledged` only on pushes.
+    func headers(json: Bool, acknowledged: Bool = false) -> [String: String] {
         var headers = ["Authorization": "Bearer \(token)", "Accept": MediaType.json]
         if json { headers["Content-Type"] = MediaType.json }
         var marks = device
         marks.replica = configuration.device
-        if !json { marks.acknowledged = nil }
+        if !acknowledged { marks.acknowledged = nil }
         for field in marks.headers { headers[field.name] = field.value }
         return headers
     }
@@ -346,7 +349,6 @@ public struct SyncSession: Sendable {
             }
         case 409 where problem?.problemType == .deviceTaken:
             return fail(.deviceTaken(server: configuration.server))
-
         case 408, 429, 500...599:
             return retry(reason: "the server answered HTTP \(response.status)", status: response.status)
         default:
