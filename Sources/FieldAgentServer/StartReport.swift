@@ -28,9 +28,9 @@ public struct StartReport: Sendable, Equatable {
                 repairs.append(
                     StorageRepair(
                         kind: "torn-tail",
-                        summary: "cut \(torn.discardedBytes) bytes from \(torn.file) at byte offset \(torn.offset) "
-                            + "(an incomplete last record): entries written from there on are lost on the server, "
-                            + "devices send back what they hold"))
+                        summary: "cut \(torn.discardedBytes) bytes from \(torn.file) at byte offset \(torn.offset): "
+                            + "the records there could not be read (at least one; a crash mid-write or a cut file) and are "
+                            + "lost on the server; devices send back what they hold"))
             }
             if !recovery.removedFiles.isEmpty {
                 let files = recovery.removedFiles
