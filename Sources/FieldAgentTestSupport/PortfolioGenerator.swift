@@ -18,6 +18,15 @@ public struct PortfolioGenerator: Sendable {
     public var seed: UInt64
     /// Number of agents (`agent-00`, `agent-01`, …) customers are spread over.
     public var agentCount: Int
+    /// When set, customers are assigned in blocks of this size, one agent each: customers 0…199 to
+    /// `agent-00`, 200…399 to `agent-01` and so on (the company workload). When nil, each customer
+    /// draws its agent, and about 5 % a second one.
+    public var customersPerAgent: Int?
+    /// When set, every customer gets exactly this many contacts, dated over the `contactDays` before
+    /// `asOf`. When nil, contacts follow lateness over the whole history.
+    public var contactsPerCustomer: Int?
+    /// The days before `asOf` that ``contactsPerCustomer`` contacts are spread over.
+    public var contactDays = 365
 
     /// A generator; the defaults are the policy benchmark's workload (10,000 customers × 24 months).
     public init(
@@ -30,6 +39,20 @@ public struct PortfolioGenerator: Sendable {
         self.seed = seed
         self.agentCount = agentCount
     }
+
+    /// The company workload (issue 13): `customers` customers with 24 months of installments,
+    /// `perAgent` customers per agent (assigned in blocks, so `customers / perAgent` agents, rounded
+    /// up) and `contacts` contacts per customer over the past year.
+    public static func company(customers: Int, perAgent: Int = 200, contacts: Int = 10) -> PortfolioGenerator {
+        var generator = PortfolioGenerator(
+            customerCount: customers, months: 24, agentCount: max(1, (customers + perAgent - 1) / perAgent))
+        generator.customersPerAgent = perAgent
+        generator.contactsPerCustomer = contacts
+        return generator
+    }
+
+    /// The agent names, `agent-00`, `agent-01`, …
+    public var agents: [String] { (0..<agentCount).map { $0 < 10 ? "agent-0\($0)" : "agent-\($0)" } }
 
     static let zones = [
         "Europe/Helsinki", "Europe/Helsinki", "Europe/Berlin", "Europe/Stockholm", "Europe/Madrid", "Europe/Lisbon",
@@ -50,7 +73,7 @@ public struct PortfolioGenerator: Sendable {
         var draws = RandomDraws(seed: seed)
         var out = GeneratedPortfolio(customers: [], contacts: [], promises: [], notes: [])
         out.customers.reserveCapacity(customerCount)
-        let agents = (0..<agentCount).map { $0 < 10 ? "agent-0\($0)" : "agent-\($0)" }
+        let agents = self.agents
         for n in 0..<customerCount {
             let id = "G-\(100_000 + n)"
             let lateness: Double
@@ -69,6 +92,8 @@ public struct PortfolioGenerator: Sendable {
                 let second = draws.pick(agents)
                 if second != assigned[0] { assigned.append(second) }
             }
+            // The draws above are made either way, so the rest of a customer does not depend on the mode.
+            if let perAgent = customersPerAgent { assigned = [agents[min(n / perAgent, agents.count - 1)]] }
             let zone = draws.pick(Self.zones)
             let currency = draws.pick(Self.currencies)
             let accounts = (0..<(draws.chance(0.2) ? 2 : 1)).map { a in
@@ -117,9 +142,14 @@ public struct PortfolioGenerator: Sendable {
         customer id: String, agents assigned: [String], lateness: Double, _ draws: inout RandomDraws,
         into out: inout GeneratedPortfolio
     ) {
-        let contactCount = Int(Double(months) * lateness) + draws.between(0...3)
+        var contactCount = contactsPerCustomer ?? 0
+        var span = contactDays - 1
+        if contactsPerCustomer == nil {
+            contactCount = Int(Double(months) * lateness) + draws.between(0...3)
+            span = months * 30
+        }
         for k in 0..<contactCount {
-            let day = asOf.adding(days: -draws.between(0...(months * 30)))
+            let day = asOf.adding(days: -draws.between(0...span))
             let at = Instant(date: day, minutesUTC: draws.between(6 * 60...19 * 60))
             let outcome = draws.pick(Self.contactOutcomes)
             let agent = draws.pick(assigned)
