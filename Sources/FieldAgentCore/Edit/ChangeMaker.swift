@@ -20,14 +20,17 @@ public struct ChangeMaker: Sendable {
     public private(set) var nextCounter: UInt64
     /// The changes made so far, in order.
     public private(set) var changes: [Change] = []
-    private let unapplied: [Change]
+    /// The register writes known but not in the state (unapplied, then made here), by register, in
+    /// order: an import makes hundreds of thousands of changes, so a scan of all of them per edit
+    /// would make it quadratic.
+    private var writes: [Operation: [Target: [Change]]] = [:]
 
     /// A maker numbering from `firstCounter` on, stamping with `clock`.
     public init(replicaID: String, clock: HybridLogicalClock, firstCounter: UInt64, unapplied: [Change] = []) {
         self.replicaID = replicaID
         self.clock = clock
         self.nextCounter = firstCounter
-        self.unapplied = unapplied
+        for change in unapplied { remember(change) }
     }
 
     /// A maker for `state`'s own replica, continuing its counter and clock.
@@ -83,7 +86,12 @@ public struct ChangeMaker: Sendable {
     }
 
     private func sameRegister(_ op: Operation, _ target: Target) -> [Change] {
-        (unapplied + changes).filter { $0.op == op && $0.target == target }
+        writes[op]?[target] ?? []
+    }
+
+    private mutating func remember(_ change: Change) {
+        guard change.op == .set || change.op == .flag else { return }
+        writes[change.op, default: [:]][change.target, default: []].append(change)
     }
 
     private func context(_ op: Operation, _ target: Target, base: [ChangeID]) -> [ChangeID] {
@@ -99,6 +107,7 @@ public struct ChangeMaker: Sendable {
             agent: agent, target: target, op: op, value: value, replaces: replaces)
         nextCounter += 1
         changes.append(change)
+        remember(change)
         return change
     }
 }
