@@ -16,9 +16,9 @@
 # them the bound is looser than 64x; the seeded tests (DecodeCheck) cover the per-input relation.
 # -rss_limit_mb=2048 bounds the whole process (corpus included).
 #
-# The http target reads at most 64 KiB (FUZZ_HTTP_MAX_LEN): its small-limits mode (even first byte)
-# reaches every limit well below that, and feeding a 1 MiB request one byte at a time only slows it
-# to a few thousand inputs per second.
+# The http target reads at most 8 KiB (FUZZ_HTTP_MAX_LEN): its small-limits mode (even first byte)
+# reaches every limit below that (512-byte head, 1 KiB body, 128-byte target, 8 fields), and feeding
+# larger requests a byte at a time only slows it, to a few hundred inputs per second at 64 KiB.
 #
 # Leak detection is off by default (FUZZ_DETECT_LEAKS=1 turns it on): inputs that leave more
 # mallocs than frees (the Swift runtime's lazily filled caches) make LSan scan the whole heap, which
@@ -46,7 +46,7 @@ for target in "${targets[@]}"; do
     log="$scratch/logs/$target.log"
     mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
     max_len=1048576
-    [ "$target" = http ] && max_len="${FUZZ_HTTP_MAX_LEN:-65536}"
+    [ "$target" = http ] && max_len="${FUZZ_HTTP_MAX_LEN:-8192}"
     start=$(date +%s)
     SWIFT_BACKTRACE=enable=no FIELDAGENT_FUZZ_TARGET="$target" FIELDAGENT_FUZZ_SEEDS="$corpus" FIELDAGENT_FUZZ_WIRE=Fixtures/wire \
         timeout "${FUZZ_TIMEOUT:-3600}" nice -n 10 "$binary" -runs="$runs" -max_len="$max_len" \
