@@ -96,26 +96,17 @@ public final class ServerMetrics: Sendable {
             let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
             out += "fieldagent_http_requests_total{route=\"\(parts[0])\",status=\"\(parts[1])\"} \(c.requests[key]!)\n"
         }
-        out += "# HELP fieldagent_changes_pushed_total Pushed changes, by result.\n"
-        out += "# TYPE fieldagent_changes_pushed_total counter\n"
-        for result in c.pushed.keys.sorted() {
-            out += "fieldagent_changes_pushed_total{result=\"\(result)\"} \(c.pushed[result]!)\n"
-        }
-        out += "# HELP fieldagent_changes_rejected_total Pushed changes refused, by reason.\n"
-        out += "# TYPE fieldagent_changes_rejected_total counter\n"
-        for reason in c.rejected.keys.sorted() {
-            out += "fieldagent_changes_rejected_total{reason=\"\(reason)\"} \(c.rejected[reason]!)\n"
-        }
-        out += "# HELP fieldagent_storage_write_failures_total Storage writes that failed (nothing acknowledged).\n"
-        out += "# TYPE fieldagent_storage_write_failures_total counter\n"
-        for cause in c.storageFailures.keys.sorted() {
-            out += "fieldagent_storage_write_failures_total{cause=\"\(cause)\"} \(c.storageFailures[cause]!)\n"
-        }
-        out += "# HELP fieldagent_repairs_total Repairs of the server's data found or made, by kind.\n"
-        out += "# TYPE fieldagent_repairs_total counter\n"
-        for kind in c.repairs.keys.sorted() {
-            out += "fieldagent_repairs_total{kind=\"\(kind)\"} \(c.repairs[kind]!)\n"
-        }
+        out += ServerMetrics.counter(
+            "fieldagent_changes_pushed_total", help: "Pushed changes, by result.", label: "result", c.pushed)
+        out += ServerMetrics.counter(
+            "fieldagent_changes_rejected_total", help: "Pushed changes refused, by reason.", label: "reason",
+            c.rejected)
+        out += ServerMetrics.counter(
+            "fieldagent_storage_write_failures_total", help: "Storage writes that failed (nothing acknowledged).",
+            label: "cause", c.storageFailures)
+        out += ServerMetrics.counter(
+            "fieldagent_repairs_total", help: "Repairs of the server's data found or made, by kind.", label: "kind",
+            c.repairs)
         out += "# HELP fieldagent_changes_pulled_total Changes sent to devices in pull responses.\n"
         out += "# TYPE fieldagent_changes_pulled_total counter\n"
         out += "fieldagent_changes_pulled_total \(c.pulled)\n"
@@ -130,6 +121,13 @@ public final class ServerMetrics: Sendable {
         out += "# HELP fieldagent_open_connections Client connections open now.\n"
         out += "# TYPE fieldagent_open_connections gauge\n"
         out += "fieldagent_open_connections \(open)\n"
+        return out
+    }
+
+    /// One counter family with a single label, its values in label order.
+    static func counter(_ name: String, help: String, label: String, _ values: [String: Int]) -> String {
+        var out = "# HELP \(name) \(help)\n# TYPE \(name) counter\n"
+        for key in values.keys.sorted() { out += "\(name){\(label)=\"\(key)\"} \(values[key]!)\n" }
         return out
     }
 }
