@@ -216,6 +216,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             var outcomes: [AppendOutcome] = []
             var accepted: [Change] = []
             var batch = Set<ChangeID>()
+            // The agent of each replica's first change accepted in this batch.
+            var batchOwners: [String: String] = [:]
             let first = state.withLock { current -> UInt64 in
                 for change in changes {
                     if batch.contains(change.id) {
@@ -223,8 +225,10 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
                         outcomes.append(earlier == change ? .duplicate : .idReused)
                         continue
                     }
-                    if let owner = current.devices[change.id.replica]?.agent ?? current.replicaAgents[change.id.replica]
-                        ?? accepted.first(where: { $0.id.replica == change.id.replica })?.agent, owner != change.agent
+                    let replica = change.id.replica
+                    if let owner = current.devices[replica]?.agent ?? current.replicaAgents[replica]
+                        ?? batchOwners[replica],
+                        owner != change.agent
                     {
                         outcomes.append(.wrongReplica)
                         continue
@@ -240,6 +244,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
                             outcomes.append(.accepted(sequence: current.nextSequence + UInt64(accepted.count)))
                             accepted.append(change)
                             batch.insert(change.id)
+                            if batchOwners[change.id.replica] == nil { batchOwners[change.id.replica] = change.agent }
                         }
                     }
                 }

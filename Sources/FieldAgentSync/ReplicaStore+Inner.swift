@@ -128,17 +128,21 @@ extension ReplicaStore.Inner {
         counterFloor = max(counterFloor, update.counterFloor)
     }
 
-    /// Queues again this replica's live changes numbered above `counter` that are not pending: the
-    /// server lost them (a rewind), so the next push sends them.
-    ///
-    /// Its own changes it does not hold are forgotten as seen, so that they apply when pulled again.
-    mutating func requeueOwn(above counter: UInt64) {
-        state.forgetUnheldChanges(of: state.replicaID)
+    /// This replica's live changes numbered above `counter` that are not pending: what a server
+    /// that lost everything above `counter` (a rewind) lacks.
+    func unsentOwnChanges(above counter: UInt64) -> [Change] {
         let pending = Set(outbox.map(\.id))
         let replica = state.replicaID
-        outbox += state.liveChanges().filter {
+        return state.liveChanges().filter {
             $0.id.replica == replica && $0.id.counter > counter && !pending.contains($0.id)
         }
+    }
+
+    /// Queues `changes` (``unsentOwnChanges(above:)``) again so the next push sends them, and
+    /// forgets having seen this replica's changes it does not hold, so they apply when pulled again.
+    mutating func requeue(_ changes: [Change], above counter: UInt64) {
+        state.forgetUnheldChanges(of: state.replicaID)
+        outbox += changes
         pushedThrough = min(pushedThrough, counter)
     }
 

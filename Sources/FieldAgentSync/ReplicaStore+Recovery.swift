@@ -38,11 +38,8 @@ extension ReplicaStore {
     public func recover(from marks: ServerMarks) throws(ReplicaStoreError) -> Int {
         let highWater = marks.highWater ?? 0
         let queued = try commit(
-            reserve: { inner -> (queued: Int, pushedThrough: UInt64) in
-                let before = inner.outbox.count
-                var copy = inner
-                copy.requeueOwn(above: highWater)
-                return (copy.outbox.count - before, copy.pushedThrough)
+            reserve: { inner -> (changes: [Change], pushedThrough: UInt64) in
+                (inner.unsentOwnChanges(above: highWater), min(inner.pushedThrough, highWater))
             },
             write: { plan, tx in
                 tx.setMetadata(Array(String(plan.pushedThrough).utf8), forKey: Key.pushedThrough)
@@ -51,16 +48,16 @@ extension ReplicaStore {
                 tx.setMetadata(Array(String(highWater).utf8), forKey: Key.acknowledged)
                 tx.setMetadata(Array(String(highWater).utf8), forKey: Key.resendAbove)
             },
-            publish: { _, inner in
+            publish: { plan, inner in
                 inner.epoch = marks.epoch
                 inner.cursor = nil
                 inner.acknowledged = highWater
                 inner.counterFloor = max(inner.counterFloor, highWater)
                 inner.resendAbove = highWater
-                inner.requeueOwn(above: highWater)
+                inner.requeue(plan.changes, above: highWater)
             })
         // The outbox now holds changes no log record since the snapshot lists: save it in a snapshot.
         if try !compact() { inner.withLock { $0.compactPending = true } }
-        return queued.queued
+        return queued.changes.count
     }
 }

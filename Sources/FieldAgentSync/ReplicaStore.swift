@@ -164,7 +164,7 @@ public final class ReplicaStore: Sendable {
         }
         // A recovery that crashed before its compaction: queue again what it queued.
         if let above = inner.resendAbove {
-            inner.requeueOwn(above: above)
+            inner.requeue(inner.unsentOwnChanges(above: above), above: above)
             inner.compactPending = true  // the compaction below saves the queue and ends the recovery
         }
         let replica = ReplicaStore(path: path, replicaID: replicaID, store: store, inner: inner)
