@@ -39,6 +39,10 @@ extension SyncService {
         }
         guard let evidence else { return }
         let who = caller.device?.replica ?? replica ?? "an agent token"
+        guard rewindReports.admit(at: now()) else {
+            logFailure("warning: device \(who) \(evidence); no new epoch: one was started on a report minutes ago")
+            return
+        }
         do {
             let started = try storage.startNewEpoch(reason: "device \(who) \(evidence)")
             metrics.countRepair("rewind-reported")

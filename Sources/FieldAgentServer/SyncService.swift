@@ -18,6 +18,8 @@ public struct SyncService: Sendable {
     let validator: ChangeValidator
     /// Where a 5xx answer's cause is reported (one line, no personal data).
     let logFailure: @Sendable (String) -> Void
+    /// Bounds how often devices' rewind reports start epochs.
+    let rewindReports = RewindReportLimit()
 
     /// A service over `storage`.
     ///

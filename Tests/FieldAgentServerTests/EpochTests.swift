@@ -44,6 +44,24 @@ import Testing
         #expect(try Problem(body: proof.body).problemType == .badCursor)
     }
 
+    @Test("reports start at most one epoch per ten minutes, so a device cannot make everyone re-pull at will")
+    func reportsAreLimited() throws {
+        let f = try ServiceFixture()
+        let (alice, _) = try f.seed()
+        func report() -> String {
+            let epoch = f.storage.epoch
+            _ = f.request("GET", "/v1/pull?cursor=999", token: alice, marks: DeviceMarks(epoch: epoch))
+            return epoch
+        }
+        let first = report()
+        #expect(f.storage.epoch != first)
+        let second = report()
+        #expect(f.storage.epoch == second, "a second report within the window starts nothing")
+        f.clock.store(ServiceFixture.start + RewindReportLimit.window)
+        let third = report()
+        #expect(f.storage.epoch != third, "after the window a report counts again")
+    }
+
     @Test("an acknowledged counter above the high-water mark starts a new epoch before the push is stored")
     func acknowledgedAboveHighWaterIsEvidence() throws {
         let f = try ServiceFixture()
