@@ -11,8 +11,7 @@ enum CompanySyncSteps {
         sheet.step("first sync") {
             let agent = company.agents[0]
             let device = company.newDevice(of: agent)
-            var report = SyncReport()
-            let seconds = Stopwatch.seconds { report = SyncBenchmark.blocking { try await device.sync() } }
+            let (seconds, report) = timedSync(device)
             sheet.add("firstSyncSeconds", double: seconds)
             sheet.add("firstSyncBytes", count: report.pulledBytes)
             sheet.add("firstSyncChanges", count: report.pulledChanges)

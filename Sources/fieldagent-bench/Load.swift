@@ -60,27 +60,20 @@ struct Load {
     /// `connections` threads, each with one keep-alive connection sending requests back to back.
     static func builtIn(port: UInt16, token: String, target: String, connections: Int, seconds: Int) -> Load {
         let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n\r\n".utf8)
-        let latencies = LatencyLog()
         let deadline = Date().addingTimeInterval(Double(seconds))
-        let group = DispatchGroup()
-        for _ in 0..<connections {
-            group.enter()
-            Thread {
-                defer { group.leave() }
-                guard let socket = try? Socket.connect(to: SocketAddress(host: "127.0.0.1", port: port)) else { return }
-                defer { socket.close() }
-                var local: [Double] = []
-                var buffer: [UInt8] = []
-                while Date() < deadline {
-                    let start = DispatchTime.now().uptimeNanoseconds
-                    guard (try? socket.sendAll(request)) != nil, readResponse(socket, &buffer) else { break }
-                    local.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-                }
-                latencies.add(local)
-            }.start()
+        let latencies = Parallel.run(connections) { _ -> [Double] in
+            guard let socket = try? Socket.connect(to: SocketAddress(host: "127.0.0.1", port: port)) else { return [] }
+            defer { socket.close() }
+            var local: [Double] = []
+            var buffer: [UInt8] = []
+            while Date() < deadline {
+                let start = DispatchTime.now().uptimeNanoseconds
+                guard (try? socket.sendAll(request)) != nil, readResponse(socket, &buffer) else { break }
+                local.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            return local
         }
-        group.wait()
-        let all = latencies.values.sorted()
+        let all = latencies.joined().sorted()
         guard !all.isEmpty else { return Load(tool: "built-in", requestsPerSecond: 0, p50Millis: 0, p99Millis: 0) }
         return Load(
             tool: "built-in (\(connections) threads)", requestsPerSecond: Double(all.count) / Double(seconds),
@@ -105,24 +98,5 @@ struct Load {
             guard let chunk = try? socket.receive(), !chunk.isEmpty else { return false }
             buffer.append(contentsOf: chunk)
         }
-    }
-}
-
-/// Latencies collected from many threads.
-final class LatencyLog: @unchecked Sendable {
-    // Every access takes `lock`.
-    private let lock = NSLock()
-    private var storage: [Double] = []
-
-    func add(_ values: [Double]) {
-        lock.lock()
-        storage.append(contentsOf: values)
-        lock.unlock()
-    }
-
-    var values: [Double] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }
