@@ -70,9 +70,8 @@ public final class AdminService: Sendable {
 
     /// Every agent, sorted by name, with its customer count.
     public func listAgents() -> [AgentSummary] {
-        let state = storage.currentState()
         var counts: [String: Int] = [:]
-        for id in state.customerIDs {
+        for id in storage.customerIDs() {
             for agent in storage.assignedAgents(of: id) { counts[agent, default: 0] += 1 }
         }
         return storage.agents().map {
@@ -104,16 +103,17 @@ public final class AdminService: Sendable {
 
     private func setAssignment(customer: String, agent: String, assigned: Bool) throws(AdminError) {
         try serialised { () throws(AdminError) in
-            let state = storage.currentState()
+            let state = try AdminService.wrap { () throws(ServerStorageError) in try storage.customerState(customer) }
             guard !state.isErased(customer) else { throw .customerErased(customer) }
             guard state.holdsCustomer(customer) else { throw .unknownCustomer(customer) }
             guard storage.agents().contains(where: { $0.name == agent }) else { throw .unknownAgent(agent) }
             var agents = storage.assignedAgents(of: customer)
             guard agents.contains(agent) != assigned else { return }
             if assigned { agents.insert(agent) } else { agents.remove(agent) }
+            var maker = backOfficeMaker()
             let changes = backOfficeChanges(
                 [.set(Target(customer: customer, field: "agents"), .list(agents.sorted().map { .string($0) }))],
-                in: state)
+                in: state, with: &maker)
             try AdminService.wrap { () throws(ServerStorageError) in
                 // The record first, then the event: the event's full-state delivery includes the new agent list.
                 _ = try storage.append(changes)
@@ -152,20 +152,23 @@ public final class AdminService: Sendable {
             throw .invalidPortfolio(error.description)
         }
         return try serialised { () throws(AdminError) -> ImportSummary in
-            let state = storage.currentState()
-            var edits: [Edit] = []
+            var maker = backOfficeMaker()
+            var changes: [Change] = []
             var assignments: [AssignmentChange] = []
             var created = 0
             var updated = 0
             var skipped = 0
             for customer in portfolio.customers {
+                let state = try AdminService.wrap { () throws(ServerStorageError) in
+                    try storage.customerState(customer.id)
+                }
                 if state.isErased(customer.id) {
                     skipped += 1
                     continue
                 }
                 let assigned = storage.assignedAgents(of: customer.id)
                 let customerEdits = state.importEdits(for: customer, assignedAgents: assigned)
-                edits += customerEdits
+                changes += backOfficeChanges(customerEdits, in: state, with: &maker)
                 for agent in customer.agents.sorted() where !assigned.contains(agent) {
                     assignments.append(AssignmentChange(customer: customer.id, agent: agent, assigned: true))
                 }
@@ -175,7 +178,6 @@ public final class AdminService: Sendable {
                     updated += 1
                 }
             }
-            let changes = backOfficeChanges(edits, in: state)
             let added = try AdminService.wrap { () throws(ServerStorageError) -> Int in
                 if !changes.isEmpty { _ = try storage.append(changes) }
                 return try storage.setAssignments(assignments)
@@ -186,12 +188,19 @@ public final class AdminService: Sendable {
         }
     }
 
-    /// The back office's changes for `edits`, numbered after what `state` holds and stamped now.
-    private func backOfficeChanges(_ edits: [Edit], in state: ReplicaState) -> [Change] {
-        var maker = ChangeMaker(continuing: state)
+    /// A maker numbering the back office's next changes after what storage holds.
+    private func backOfficeMaker() -> ChangeMaker {
+        ChangeMaker(
+            replicaID: ServerState.backOfficeReplica, clock: storage.backOfficeClock,
+            firstCounter: storage.highWater(of: ServerState.backOfficeReplica) + 1)
+    }
+
+    /// The back office's changes for `edits` to one customer, whose stored state is `state`, stamped now.
+    private func backOfficeChanges(_ edits: [Edit], in state: ReplicaState, with maker: inout ChangeMaker) -> [Change] {
+        let before = maker.changes.count
         let wall = now().millisecondsSinceEpoch
         for edit in edits { maker.make(edit, by: AdminService.backOfficeAgent, at: wall, in: state) }
-        return maker.changes
+        return Array(maker.changes[before...])
     }
 
     // MARK: - Erasure
@@ -200,14 +209,15 @@ public final class AdminService: Sendable {
     /// pull, and removes every other byte about the customer from the server's files at once.
     public func erase(customer: String) throws(AdminError) {
         try serialised { () throws(AdminError) in
-            let state = storage.currentState()
+            let state = try AdminService.wrap { () throws(ServerStorageError) in try storage.customerState(customer) }
             if state.isErased(customer) {
                 // Erasing again purges the files again: whatever an interrupted run may have left.
                 try AdminService.wrap { () throws(ServerStorageError) in try storage.purgeErasedData() }
                 return
             }
             guard state.holdsCustomer(customer) else { throw .unknownCustomer(customer) }
-            let tombstone = backOfficeChanges([.erase(customer: customer)], in: state)[0]
+            var maker = backOfficeMaker()
+            let tombstone = backOfficeChanges([.erase(customer: customer)], in: state, with: &maker)[0]
             try AdminService.wrap { () throws(ServerStorageError) in
                 try storage.erase(customer: customer, with: tombstone)
             }
@@ -219,7 +229,18 @@ public final class AdminService: Sendable {
     /// Company-wide KPIs for `from`…`to` (SPEC.md → KPIs), as the `kpi --json` document.
     public func kpi(from: LocalDate, to: LocalDate) throws(AdminError) -> Value {
         guard from <= to else { throw .invalidDate("\(from)..\(to)") }
-        let customers = PolicyInput.customers(in: storage.currentState())
+        var customers: [PolicyCustomer] = []
+        // A thousand customers' changes at a time: the company's changes are never all in memory.
+        let ids = storage.customerIDs()
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            var state = ReplicaState(replicaID: ServerState.backOfficeReplica)
+            for id in ids[start..<min(ids.count, start + 1000)] {
+                _ = state.apply(
+                    try AdminService.wrap { () throws(ServerStorageError) in try storage.changes(of: id) }.map(\.change)
+                )
+            }
+            customers += PolicyInput.customers(in: state)
+        }
         return KPICalculator(configuration: .standard).report(from: from, to: to, customers: customers).value
     }
 }

@@ -1,32 +1,47 @@
 import FieldAgentCore
 import FieldAgentStore
+import FieldAgentSystem
 import Foundation
 import Synchronization
 
-/// ``ServerStorage`` on a ``Store`` in one directory: the log is the store's records, compaction
-/// writes the server state as the store's snapshot.
+/// ``ServerStorage`` in one directory: changes in a ``SegmentLog`` (`segments/`), read on demand
+/// through an in-memory ``ChangeIndex``; agents, devices and assignments in a ``Store`` whose
+/// snapshot holds them.
 ///
 /// ``init()`` makes the same storage without files, for tests and for a server embedded in a
 /// process: the same rules, nothing durable.
 ///
-/// Writes are serialised by one writer lock and published to the in-memory state only after the
-/// store acknowledged them (after `fdatasync`), so a pull never returns an entry a crash could take back
-/// and sequence numbers are never reused. Readers take only the state lock.
+/// Writes are serialised by one writer lock and published to memory only after they are durable
+/// (after `fdatasync`), so a pull never returns an entry a crash could take back and sequence
+/// numbers are never reused. Reading takes two short locks, never for longer than an index lookup:
+/// - `state` (a `Mutex`): agents, devices, tokens and assignments, touched by every request;
+/// - `index` (a ``ReadWriteLock``): the change index. Pulls read it on both cores at once; only a
+///   write that just became durable takes it exclusively, to publish.
+/// Records are read from the segments outside both locks. A write publishes the index before it
+/// raises the sequence in `state`, so a reader that sees a sequence finds its index entries.
 ///
-/// `@unchecked Sendable`: `store` is itself thread-safe, every mutable member is behind `state`
-/// (a `Mutex`) or `writer` (an `NSLock`) and only touched while holding it.
+/// `@unchecked Sendable`: `store` and `segments` are thread-safe, every mutable member is behind
+/// `state`, `index` or `writer`, and only touched while holding it.
 public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     /// The store directory.
     public let path: String
     /// Nil when the storage lives in memory only.
-    private let store: Store?
+    let store: Store?
+    let segments: SegmentLog
     let state: Mutex<ServerState>
+    let index: ReadWriteLock<ChangeIndex>
+    /// Recently merged customers: pushes to a customer merge only what arrived since.
+    let mergedStates = Mutex(CustomerStateCache(capacity: 200_000))
     private let writer = NSLock()
     private var isClosed = false
     /// Erasures whose purge an earlier process did not finish; this open finished them.
-    public private(set) var finishedErasures = 0
+    public internal(set) var finishedErasures = 0
+    /// Change records moved out of a store written by an earlier version, at this open.
+    public internal(set) var migratedChanges = 0
     /// What opening found and repaired in the store (nil in memory).
     public let recovery: RecoveryReport?
+    /// What opening found in the change segments (nil in memory).
+    public let segmentScan: SegmentScan?
     /// Why this open started a new epoch, if it did: a new store, or a repair that may have lost
     /// entries. Set only while opening.
     public private(set) var epochStartReason: String?
@@ -40,13 +55,17 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
 
     static let epochKey = "server.epoch"
     static let previousEpochKey = "server.epoch.previous"
+    static let segmentsDirectory = "segments"
 
     /// Storage in memory only: every write is "durable" at once and is lost with the process.
     public init() {
         path = ":memory:"
         store = nil
+        segments = SegmentLog()
         state = Mutex(ServerState())
+        index = ReadWriteLock(ChangeIndex())
         recovery = nil
+        segmentScan = nil
         epochAtOpen = nil
         previousEpochAtOpen = nil
         currentEpoch = Mutex(Hex.random(byteCount: 16))
@@ -54,7 +73,9 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
 
     /// Opens (or creates) the storage in `path`. Throws ``ServerStorageError/store(_:)`` with
     /// `StoreError.inUse` when another process (a running server) holds it.
-    public init(path: String, options: StoreOptions = StoreOptions()) throws(ServerStorageError) {
+    public init(path: String, options: StoreOptions = StoreOptions(), segmentSize: Int = 16 << 20)
+        throws(ServerStorageError)
+    {
         self.path = path
         let store: Store
         do {
@@ -64,11 +85,28 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         }
         do {
             let contents = try store.readContents()
-            var loaded = ServerState()
-            if let snapshot = contents.snapshot { loaded = try ServerState(snapshot: snapshot) }
-            for record in contents.records { try loaded.apply(record: record) }
+            var control = ServerState()
+            if let snapshot = contents.snapshot { control = try ServerState(snapshot: snapshot) }
+            for record in contents.records { try control.apply(record: record) }
+            let legacy = control.takeLegacyChanges()
+            if !legacy.isEmpty { try SegmentLog.destroy(directory: path + "/" + Self.segmentsDirectory) }
+            var loaded = ChangeIndex()
+            let (segments, scan) = try SegmentLog.open(
+                directory: path + "/" + Self.segmentsDirectory, targetSize: segmentSize
+            ) { address, payload in
+                do throws(DecodeError) {
+                    loaded.add(try ChangeRecord.header(payload), at: address)
+                    return nil
+                } catch {
+                    return error.description
+                }
+            }
+            control.nextSequence = max(control.nextSequence, loaded.lastSequence + 1)
             self.store = store
-            self.state = Mutex(loaded)
+            self.segments = segments
+            self.segmentScan = scan
+            self.state = Mutex(control)
+            self.index = ReadWriteLock(loaded)
             self.recovery = store.recoveryReport
             let metadata = store.metadata
             let stored = metadata[FileServerStorage.epochKey].map { String(decoding: $0, as: UTF8.self) }
@@ -77,18 +115,16 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
                 String(decoding: $0, as: UTF8.self)
             }
             self.currentEpoch = Mutex(stored ?? "")
-            if let torn = store.recoveryReport.tornTail {
+            if let torn = store.recoveryReport.tornTail ?? scan.tornTail {
                 // The cut bytes may have held acknowledged entries: devices must re-send what is missing.
                 epochStartReason = "opening cut \(torn.discardedBytes) bytes from \(torn.file)"
             } else if stored == nil {
                 epochStartReason = store.recoveryReport.created ? "new store" : "the store had no epoch yet"
             }
             if let reason = epochStartReason { _ = try startNewEpoch(reason: reason) }
-            if !loaded.unpurgedErasures.isEmpty {
-                // Finish an erasure interrupted before its purge, before anything is served.
-                try compactNow()
-                finishedErasures = loaded.unpurgedErasures.count
-            }
+            if !legacy.isEmpty { try migrate(legacy) }
+            // Finish erasures interrupted before their purge, before anything is served.
+            finishedErasures = try purgeUnpurged()
         } catch let error as StoreError {
             store.close()
             throw .store(error)
@@ -104,16 +140,20 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         }
     }
 
-    /// Runs `body` as the only writer; `body` writes to the store, then publishes to memory.
+    /// Runs `body` as the only writer; `body` writes durably, then publishes to memory.
     func asWriter<R>(_ body: () throws(ServerStorageError) -> R) throws(ServerStorageError) -> R {
         writer.lock()
         defer { writer.unlock() }
         guard !isClosed else { throw .closed }
         let result = try body()
-        compactIfNeeded()
+        if store?.needsCompaction == true {
+            // A failed compaction leaves the previous generation in place; the next write tries again.
+            try? compactControl()
+        }
         return result
     }
 
+    /// Writes control records (agents, devices, assignments, replica owners) durably.
     func write(_ records: [[UInt8]]) throws(ServerStorageError) {
         guard let store else { return }
         do {
@@ -123,14 +163,8 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         }
     }
 
-    private func compactIfNeeded() {
-        let unpurged = state.withLock { !$0.unpurgedErasures.isEmpty }
-        guard store?.needsCompaction == true || unpurged else { return }
-        // A failed compaction leaves the previous generation in place; the next write tries again.
-        try? compactNow()
-    }
-
-    private func compactNow() throws(ServerStorageError) {
+    /// Replaces the control store's log by one snapshot of the control state.
+    func compactControl() throws(ServerStorageError) {
         guard let store else {
             state.withLock { $0.prune() }
             return
@@ -139,7 +173,6 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
             try store.compact {
                 state.withLock { current in
                     current.prune()
-                    current.unpurgedErasures = []
                     return current.snapshot()
                 }
             }
@@ -161,138 +194,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         }
     }
 
-    // MARK: - Assignments
-
-    public func assignedAgents(of customer: String) -> Set<String> {
-        state.withLock { $0.assignments[customer] ?? [] }
-    }
-
-    public func assignmentSequence(customer: String, agent: String) -> UInt64? {
-        state.withLock { $0.assignedSince[ServerState.pairKey(customer, agent)] }
-    }
-
-    public func setAssignments(_ changes: [AssignmentChange]) throws(ServerStorageError) -> Int {
-        try asWriter { () throws(ServerStorageError) -> Int in
-            var records: [[UInt8]] = []
-            var events: [(AssignmentChange, UInt64)] = []
-            state.withLock { current in
-                var assignments = current.assignments
-                var sequence = current.nextSequence
-                for change in changes
-                where assignments[change.customer, default: []].contains(change.agent) != change.assigned {
-                    if change.assigned {
-                        assignments[change.customer, default: []].insert(change.agent)
-                    } else {
-                        assignments[change.customer]?.remove(change.agent)
-                    }
-                    records.append(
-                        ServerState.assignmentRecord(
-                            customer: change.customer, agent: change.agent, assigned: change.assigned,
-                            sequence: sequence))
-                    events.append((change, sequence))
-                    sequence += 1
-                }
-            }
-            guard !records.isEmpty else { return 0 }
-            try write(records)
-            state.withLock { current in
-                for (change, sequence) in events {
-                    current.applyAssignment(
-                        customer: change.customer, agent: change.agent, assigned: change.assigned, sequence: sequence)
-                }
-            }
-            return events.count
-        }
-    }
-
-    // MARK: - Changes
-
-    public func status(of change: Change) -> StoredChangeStatus {
-        state.withLock { $0.status(of: change) }
-    }
-
-    public func append(_ changes: [Change]) throws(ServerStorageError) -> [AppendOutcome] {
-        try asWriter { () throws(ServerStorageError) -> [AppendOutcome] in
-            var outcomes: [AppendOutcome] = []
-            var accepted: [Change] = []
-            var batch = Set<ChangeID>()
-            // The agent of each replica's first change accepted in this batch.
-            var batchOwners: [String: String] = [:]
-            let first = state.withLock { current -> UInt64 in
-                for change in changes {
-                    if batch.contains(change.id) {
-                        let earlier = accepted.first { $0.id == change.id }
-                        outcomes.append(earlier == change ? .duplicate : .idReused)
-                        continue
-                    }
-                    let replica = change.id.replica
-                    if let owner = current.devices[replica]?.agent ?? current.replicaAgents[replica]
-                        ?? batchOwners[replica],
-                        owner != change.agent
-                    {
-                        outcomes.append(.wrongReplica)
-                        continue
-                    }
-                    switch current.status(of: change) {
-                    case .same: outcomes.append(.duplicate)
-                    case .different: outcomes.append(.idReused)
-                    case .erased: outcomes.append(.customerErased)
-                    case .unknown:
-                        if current.replica.isErased(change.target.customer) {
-                            outcomes.append(.customerErased)
-                        } else {
-                            outcomes.append(.accepted(sequence: current.nextSequence + UInt64(accepted.count)))
-                            accepted.append(change)
-                            batch.insert(change.id)
-                            if batchOwners[change.id.replica] == nil { batchOwners[change.id.replica] = change.agent }
-                        }
-                    }
-                }
-                return current.nextSequence
-            }
-            guard !accepted.isEmpty else { return outcomes }
-            try write([ServerState.changesRecord(firstSequence: first, accepted)])
-            state.withLock { current in
-                for (offset, change) in accepted.enumerated() {
-                    current.applyChange(change, sequence: first + UInt64(offset))
-                }
-            }
-            return outcomes
-        }
-    }
-
-    public func erase(customer: String, with tombstone: Change) throws(ServerStorageError) {
-        try asWriter { () throws(ServerStorageError) in
-            let first = state.withLock { $0.nextSequence }
-            try write([ServerState.changesRecord(firstSequence: first, [tombstone])])
-            state.withLock { current in
-                current.applyChange(tombstone, sequence: first)
-                current.forget(customer: customer)
-                current.unpurgedErasures.insert(customer)
-            }
-            // The old log and snapshot still hold the customer's data: replace them now.
-            try compactNow()
-        }
-    }
-
-    // MARK: - Reading
-
-    public func entries(after cursor: UInt64, limit: Int) -> [LogEntry] {
-        state.withLock { current in
-            let start = current.firstIndex(after: cursor)
-            let end = min(current.entries.count, start + max(0, limit))
-            return Array(current.entries[start..<end])
-        }
-    }
-
-    public func changes(of customer: String) -> [(sequence: UInt64, change: Change)] {
-        state.withLock { current in
-            (current.changesByCustomer[customer] ?? []).compactMap { entry in
-                if case .change(let change) = entry.kind { return (entry.sequence, change) }
-                return nil
-            }
-        }
-    }
+    // MARK: - Epochs
 
     public var lastSequence: UInt64 { state.withLock { $0.nextSequence - 1 } }
 
@@ -317,22 +219,12 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         return epoch
     }
 
-    public func highWater(of replica: String) -> UInt64 { state.withLock { $0.replica.highestCounter(of: replica) } }
-
-    public func storedWrite(_ id: ChangeID) -> StoredWrite? { state.withLock { $0.fingerprints[id]?.write } }
-
-    public func replicaAgent(_ replica: String) -> String? { state.withLock { $0.replicaAgents[replica] } }
-
-    public func currentState() -> ReplicaState { state.withLock { $0.replica } }
-
-    public func purgeErasedData() throws(ServerStorageError) { try compact() }
-
-    /// Compacts now: the store then holds one snapshot of the current state and an empty log.
+    /// Compacts the control store now: one snapshot of agents, devices and assignments.
     public func compact() throws(ServerStorageError) {
-        try asWriter { () throws(ServerStorageError) in try compactNow() }
+        try asWriter { () throws(ServerStorageError) in try compactControl() }
     }
 
-    /// The store's files and sizes, e.g. for tests and operators.
+    /// The control store's files and sizes, e.g. for tests and operators.
     public var statistics: StoreStatistics {
         store?.statistics ?? StoreStatistics(transactions: 0, commits: 0, fsyncs: 0, compactions: 0)
     }
@@ -342,6 +234,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
         defer { writer.unlock() }
         guard !isClosed else { return }
         isClosed = true
+        segments.close()
         store?.close()
     }
 

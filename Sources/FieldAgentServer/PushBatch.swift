@@ -1,15 +1,17 @@
 import FieldAgentCore
 import FieldAgentProtocol
 
-/// One push being checked: who sends it, the state it is checked against, and the events its
-/// earlier changes create (a later change of the same batch may refer to them).
+/// One push being checked: who sends it, the stored state of the customers it writes to (read
+/// from storage once per customer), and the events its earlier changes create (a later change of
+/// the same batch may refer to them).
 struct PushBatch {
     /// Who pushes: the agent, and the device when a device token was sent.
     let caller: Caller
     let device: String
     let serverTime: Int64
-    let state: ReplicaState
     let storage: any ServerStorage
+    /// The customers written to so far, as stored.
+    private var customers: [String: ReplicaState] = [:]
     private var created: [EventRef: Change] = [:]
     /// Changes of this push already admitted, by id (a later write may name them in `replaces`).
     private var admitted: [ChangeID: Change] = [:]
@@ -22,13 +24,23 @@ struct PushBatch {
         var id: String
     }
 
-    /// A batch from `caller`, checked against `storage` and a copy of its merged state.
+    /// A batch from `caller`, checked against `storage`.
     init(caller: Caller, device: String, serverTime: Int64, storage: any ServerStorage) {
         self.caller = caller
         self.device = device
         self.serverTime = serverTime
         self.storage = storage
-        self.state = storage.currentState()
+    }
+
+    /// Reads `customer` from storage, once per batch; the checks below ask only about it.
+    mutating func load(_ customer: String) throws(ServerStorageError) {
+        guard customers[customer] == nil else { return }
+        customers[customer] = try storage.customerState(customer)
+    }
+
+    /// The stored state of a customer loaded with ``load(_:)``.
+    func state(of customer: String) -> ReplicaState {
+        customers[customer] ?? ReplicaState(replicaID: ServerState.backOfficeReplica)
     }
 
     /// The token's agent.
@@ -77,14 +89,17 @@ struct PushBatch {
         var replicas = Set<String>()
         for id in change.replaces {
             guard replicas.insert(id.replica).inserted else { return "replaces: names a replica twice" }
-            if let earlier = admitted[id] ?? state.liveChange(id, customer: change.target.customer) {
+            let customer = customers[change.target.customer]
+            if let earlier = admitted[id] ?? customer?.liveChange(id, customer: change.target.customer) {
                 guard earlier.op == change.op, earlier.target == change.target else {
                     return "replaces: names a change to another field"
                 }
             } else if id.replica == change.id.replica {
                 guard id.counter < change.id.counter else { return "replaces: names a later change of this replica" }
-            } else if let stored = storage.storedWrite(id), stored.customer == change.target.customer {
-                guard stored.mayBeReplaced(by: change) else { return "replaces: names a change to another field" }
+            } else if let stored = (try? storage.storedChange(id, customer: change.target.customer)) ?? nil {
+                guard StoredWrite(of: stored).mayBeReplaced(by: change) else {
+                    return "replaces: names a change to another field"
+                }
             } else {
                 return "replaces: names a change the server does not hold"
             }
@@ -117,7 +132,7 @@ struct PushBatch {
 
     private func event(_ entity: EntityKind, _ id: String, _ customer: String) -> Change? {
         created[EventRef(customer: customer, entity: entity, id: id)]
-            ?? state.event(entity, id: id, customer: customer)
+            ?? state(of: customer).event(entity, id: id, customer: customer)
     }
 
     /// A sentence naming the member that refers to a missing event, or nil.

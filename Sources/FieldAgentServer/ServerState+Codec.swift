@@ -18,6 +18,7 @@ extension ServerState {
         case assignment = 2
         case agent = 3
         case device = 4
+        case replicaOwner = 5
     }
 
     static func changesRecord(firstSequence: UInt64, _ changes: [Change]) -> [UInt8] {
@@ -34,6 +35,14 @@ extension ServerState {
         w.varint(sequence)
         w.byte(assigned ? 1 : 0)
         w.string(customer)
+        w.string(agent)
+        return w.bytes
+    }
+
+    static func replicaOwnerRecord(_ replica: String, _ agent: String) -> [UInt8] {
+        var w = BinaryWriter(capacity: 64)
+        w.byte(RecordTag.replicaOwner.rawValue)
+        w.string(replica)
         w.string(agent)
         return w.bytes
     }
@@ -122,6 +131,8 @@ extension ServerState {
                 return .agent(try ServerState.readAgent(&r))
             case .device:
                 return .device(try ServerState.readDevice(&r))
+            case .replicaOwner:
+                return .replicaOwner(try r.string(), try r.string())
             case nil:
                 throw DecodeError(offset: 0, problem: "unknown record type")
             }
@@ -143,6 +154,8 @@ extension ServerState {
             put(agent)
         case .device(let device):
             put(device)
+        case .replicaOwner(let replica, let agent):
+            if replicaAgents[replica] == nil { replicaAgents[replica] = agent }
         }
     }
 
@@ -151,6 +164,7 @@ extension ServerState {
         case assignment(String, String, Bool, UInt64)
         case agent(AgentRecord)
         case device(DeviceRecord)
+        case replicaOwner(String, String)
     }
 
     /// The whole state as snapshot bytes; call ``prune()`` first to leave superseded changes out.

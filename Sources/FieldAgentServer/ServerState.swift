@@ -1,9 +1,12 @@
 import FieldAgentCore
 
-/// The server's in-memory state, rebuilt from a snapshot plus log records: a pure value.
+/// The server's control state (agents, devices, tokens, assignments, replica owners), rebuilt from
+/// the control store's snapshot plus log records: a pure value.
 ///
 /// ``FileServerStorage`` keeps one behind a lock and publishes to it only after a write is durable,
-/// so nothing a pull returns can be lost by a crash.
+/// so nothing a pull returns can be lost by a crash. Changes live in the change segments; the
+/// change members below (``replica``, ``entries`` with changes, ``fingerprints``) are filled only
+/// when a store written by an earlier version is read, until its changes move to the segments.
 struct ServerState: Sendable {
     /// The replica id under which the back office (import, assignment, erasure) makes changes.
     static let backOfficeReplica = "backoffice"
@@ -32,6 +35,16 @@ struct ServerState: Sendable {
     var unpurgedErasures: Set<String> = []
     /// The sequence of the assignment event in force for each assigned `customer`\0`agent` pair.
     var assignedSince: [String: UInt64] = [:]
+    /// Each agent's customers now: the reverse of ``assignments``.
+    private(set) var customersOfAgent: [String: Set<String>] = [:]
+    /// Each agent's unassignments still in the log, in sequence order: a pull after one purges.
+    private(set) var unassignments: [String: [Unassignment]] = [:]
+
+    /// An unassignment event.
+    struct Unassignment: Sendable, Hashable {
+        var sequence: UInt64
+        var customer: String
+    }
 
     /// Whose token a hash is.
     enum TokenOwner: Hashable, Sendable {
@@ -102,11 +115,14 @@ struct ServerState: Sendable {
     mutating func applyAssignment(customer: String, agent: String, assigned: Bool, sequence: UInt64) {
         if assigned {
             assignments[customer, default: []].insert(agent)
+            customersOfAgent[agent, default: []].insert(customer)
             assignedSince[ServerState.pairKey(customer, agent)] = sequence
         } else {
             assignedSince[ServerState.pairKey(customer, agent)] = nil
             assignments[customer]?.remove(agent)
             if assignments[customer]?.isEmpty == true { assignments[customer] = nil }
+            customersOfAgent[agent]?.remove(customer)
+            unassignments[agent, default: []].append(Unassignment(sequence: sequence, customer: customer))
         }
         let kind: LogEntry.Kind =
             assigned ? .assigned(customer: customer, agent: agent) : .unassigned(customer: customer, agent: agent)
@@ -129,10 +145,15 @@ struct ServerState: Sendable {
         }
     }
 
-    /// Rebuilds ``changesByCustomer`` from ``entries``.
+    /// Rebuilds the indexes derived from ``entries`` and ``assignments``.
     mutating func reindex() {
         changesByCustomer = [:]
         assignedSince = [:]
+        unassignments = [:]
+        customersOfAgent = [:]
+        for (customer, agents) in assignments {
+            for agent in agents { customersOfAgent[agent, default: []].insert(customer) }
+        }
         for entry in entries {
             switch entry.kind {
             case .change(let change):
@@ -141,10 +162,34 @@ struct ServerState: Sendable {
                 if assignments[customer]?.contains(agent) == true {
                     assignedSince[ServerState.pairKey(customer, agent)] = entry.sequence
                 }
-            case .unassigned:
-                break
+            case .unassigned(let customer, let agent):
+                unassignments[agent, default: []].append(Unassignment(sequence: entry.sequence, customer: customer))
             }
         }
+    }
+
+    /// Removes the changes read from a store written by an earlier version, for the change
+    /// segments: every stored change in sequence order, then the ids of changes whose content is
+    /// gone (superseded before the snapshot), so their counters stay seen.
+    mutating func takeLegacyChanges() -> LegacyChanges {
+        var taken = LegacyChanges()
+        for entry in entries {
+            if case .change(let change) = entry.kind { taken.changes.append((entry.sequence, change)) }
+        }
+        let held = Set(taken.changes.map(\.change.id))
+        var seenOnly = Set(fingerprints.keys).subtracting(held)
+        for (replicaID, counter) in replica.versionVector.counters {
+            let highest = ChangeID(replica: replicaID, counter: counter)
+            if !held.contains(highest) { seenOnly.insert(highest) }
+        }
+        taken.seenOnly = seenOnly.sorted()
+        guard !taken.isEmpty else { return taken }
+        entries.removeAll { if case .change = $0.kind { true } else { false } }
+        replica = ReplicaState(replicaID: ServerState.backOfficeReplica)
+        fingerprints = [:]
+        sequences = [:]
+        changesByCustomer = [:]
+        return taken
     }
 
     /// Drops superseded changes and older assignment events for the same pair: what a snapshot keeps.

@@ -52,11 +52,23 @@ public protocol ServerStorage: AnyObject, Sendable {
     /// Removes again every byte about erased customers the storage may still hold. Durable on return.
     func purgeErasedData() throws(ServerStorageError)
 
-    /// Log entries with a sequence number above `cursor`, in order, at most `limit`.
-    func entries(after cursor: UInt64, limit: Int) -> [LogEntry]
-    /// The stored changes of `customer` with their sequence numbers, in sequence order: at least
-    /// every live one (superseded ones may be left out; merging them again is harmless).
-    func changes(of customer: String) -> [(sequence: UInt64, change: Change)]
+    /// The page of the log after `cursor` that `agent` may see (protocol.md → Pull), at most about
+    /// `limit` changes: what its customers' changes, assignments and unassignments after the
+    /// cursor add up to. Its cost follows the agent's customers, not the company's log.
+    func page(for agent: String, after cursor: UInt64, limit: Int) throws(ServerStorageError) -> StoredPage
+    /// The stored changes of `customer` with their sequence numbers, in sequence order: every live
+    /// one (superseded ones may be left out; merging them again is harmless); only the tombstone for
+    /// an erased customer.
+    func changes(of customer: String) throws(ServerStorageError) -> [(sequence: UInt64, change: Change)]
+    /// The merged state of `customer` alone (empty if none is stored), as the back office and push
+    /// validation see it. A storage may keep recent ones merged; the default merges ``changes(of:)``.
+    func customerState(_ customer: String) throws(ServerStorageError) -> ReplicaState
+    /// The change `id` stored for `customer`, live or since superseded; nil if none is held.
+    func storedChange(_ id: ChangeID, customer: String) throws(ServerStorageError) -> Change?
+    /// The ids of the customers held, sorted; erased ones left out.
+    func customerIDs() -> [String]
+    /// The ids of the erased customers (their only change is the tombstone), sorted.
+    func erasedCustomerIDs() -> [String]
     /// The highest sequence number assigned so far (0 for an empty log).
     var lastSequence: UInt64 { get }
     /// The storage's history id (protocol.md → Epochs): made when the storage is created and made
@@ -68,13 +80,10 @@ public protocol ServerStorage: AnyObject, Sendable {
     func startNewEpoch(reason: String) throws(ServerStorageError) -> String
     /// The highest change counter stored (or ever stored) under `replica`; 0 for none.
     func highWater(of replica: String) -> UInt64
-    /// Where a stored change (still held, superseded or not) wrote; nil for an id never stored or
-    /// whose customer was erased.
-    func storedWrite(_ id: ChangeID) -> StoredWrite?
     /// The agent whose device first stored a change under `replica`, or nil for a replica never seen.
     func replicaAgent(_ replica: String) -> String?
-    /// A copy of the merged state of every customer, for the back office (import, KPIs).
-    func currentState() -> ReplicaState
+    /// A clock past every back-office change stored, to stamp the next ones.
+    var backOfficeClock: HybridLogicalClock { get }
 
     /// Writes what is buffered and releases the storage. Further calls fail.
     func close()

@@ -24,7 +24,7 @@ public struct StartReport: Sendable, Equatable {
     init(opened storage: FileServerStorage) {
         var repairs: [StorageRepair] = []
         if let recovery = storage.recovery {
-            if let torn = recovery.tornTail {
+            for torn in [recovery.tornTail, storage.segmentScan?.tornTail].compactMap(\.self) {
                 repairs.append(
                     StorageRepair(
                         kind: "torn-tail",

@@ -66,9 +66,9 @@ public struct StorageOpener: Sendable {
     /// Refuses a store that is empty or holds another history than the marker names.
     private func check(_ storage: FileServerStorage, against marker: String) throws(ServerStorageError) {
         let found = storage.epochAtOpen
-        let empty = storage.agents().isEmpty && storage.lastSequence == 0
-        // An empty store is served only as the very history the marker names, unrepaired: a log cut
-        // back to nothing (every agent gone) needs the operator, now and at every later start.
+        let empty = storage.agents().isEmpty
+        // A store without agents is served only as the very history the marker names, unrepaired: a
+        // log cut back to nothing (every agent gone) needs the operator, now and at every later start.
         let repaired = storage.recovery?.tornTail != nil
         if storage.recovery?.created == true || (empty && (found != marker || repaired)) {
             throw .storeEmptied(dataDirectory: dataDirectory.path, markerEpoch: marker)

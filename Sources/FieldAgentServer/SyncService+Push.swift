@@ -22,8 +22,8 @@ extension SyncService {
         let device = SyncService.deviceMarks(request)
         noteRewindEvidence(device, cursor: nil, replica: body.device, caller: caller)
         let serverTime = now().millisecondsSinceEpoch
-        var (results, toStore) = precheck(body, caller: caller, serverTime: serverTime)
         do {
+            var (results, toStore) = try precheck(body, caller: caller, serverTime: serverTime)
             let outcomes = try storage.append(toStore.map(\.change))
             for (slot, outcome) in zip(toStore, outcomes) {
                 let id = slot.change.id
@@ -35,10 +35,14 @@ extension SyncService {
                 case .wrongReplica: results[slot.index] = ChangeResult.rejected(id, .wrongReplica)
                 }
             }
+            return answer(body, results.map { $0! }, caller: caller, serverTime: serverTime)
         } catch {
             return storageProblem(error, answering: "POST /v1/push").response
         }
-        let final = results.map { $0! }
+    }
+
+    private func answer(_ body: PushRequest, _ final: [ChangeResult], caller: Caller, serverTime: Int64) -> HTTPResponse
+    {
         for result in final { if let reason = result.reason { metrics.countRejected(reason) } }
         let rejected = final.count { $0.status == .rejected }
         if rejected > 0, let device = caller.device?.replica ?? registeredDevice(body.device, of: caller.agent) {
@@ -60,16 +64,15 @@ extension SyncService {
 
     /// The verdicts of the changes that must not be stored, and the changes that may be.
     ///
-    /// Its own function so that the batch's copy of the merged state is gone before the changes
-    /// are stored: a copy still alive then would make storing copy the whole company's state.
-    func precheck(_ body: PushRequest, caller: Caller, serverTime: Int64) -> (
+    /// Reads each customer the push writes to once; a read that fails fails the push.
+    func precheck(_ body: PushRequest, caller: Caller, serverTime: Int64) throws(ServerStorageError) -> (
         results: [ChangeResult?], toStore: [(index: Int, change: Change)]
     ) {
         var results = [ChangeResult?](repeating: nil, count: body.changes.count)
         var toStore: [(index: Int, change: Change)] = []
         var batch = PushBatch(caller: caller, device: body.device, serverTime: serverTime, storage: storage)
         for (index, change) in body.changes.enumerated() {
-            if let verdict = precheck(change, in: &batch) {
+            if let verdict = try precheck(change, in: &batch) {
                 results[index] = verdict
             } else {
                 toStore.append((index, change))
@@ -85,7 +88,7 @@ extension SyncService {
     /// exception reveals only the agent's own work: a change stored before with the same content,
     /// under this agent's name, is a `duplicate` whatever changed since, so a retried push reports
     /// what happened to the original even after an unassignment.
-    func precheck(_ change: Change, in batch: inout PushBatch) -> ChangeResult? {
+    func precheck(_ change: Change, in batch: inout PushBatch) throws(ServerStorageError) -> ChangeResult? {
         let id = change.id
         if id.replica == ServerState.backOfficeReplica {
             return ChangeResult.rejected(
@@ -113,7 +116,10 @@ extension SyncService {
         case .erased: return ChangeResult.rejected(id, .customerErased)
         case .same, .unknown: break
         }
-        if batch.state.isErased(change.target.customer) { return ChangeResult.rejected(id, .customerErased) }
+        try batch.load(change.target.customer)
+        if batch.state(of: change.target.customer).isErased(change.target.customer) {
+            return ChangeResult.rejected(id, .customerErased)
+        }
         return batch.admit(change)
     }
 

@@ -49,7 +49,7 @@ import Testing
         let second = try await home.sync()
         #expect(second.accepted == 2)
         #expect(home.status().pending == 0)
-        #expect(server.storage.currentState().contacts(customer: customer.id).contains { $0.id == contact })
+        #expect(try server.storage.currentState().contacts(customer: customer.id).contains { $0.id == contact })
 
         let state = home.replica.state
         let customers = home.customers().map { PolicyCustomer($0, eventsIn: state) }

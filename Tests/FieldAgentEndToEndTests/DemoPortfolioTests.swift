@@ -26,7 +26,7 @@ struct DemoPortfolioTests {
         defer { backOffice.stop() }
         let fixture = try PortfolioReader(isKnownZone: { TimeZone(identifier: $0) != nil }).read(
             Array(try Data(contentsOf: URL(fileURLWithPath: Sandbox.portfolio))))
-        let imported = backOffice.server.admin.storage.currentState().customerIDs
+        let imported = try backOffice.server.admin.storage.currentState().customerIDs
         #expect(imported == fixture.customers.map(\.id).sorted())
     }
 }

@@ -64,7 +64,7 @@ import Testing
         #expect(seen.count > 10)
         #expect(zip(seen, seen.dropFirst()).allSatisfy { $0 < $1 }, "the saved cursor only moves forward")
         #expect(seen.last == server.server.storage.lastSequence)
-        let serverDigest = server.server.storage.currentState().digest(of: customers)
+        let serverDigest = try server.server.storage.currentState().digest(of: customers)
         #expect(home.replica.state.digest(of: customers) == serverDigest)
         #expect(home.customers().count == 500)
         // A clean device, straight to the server, ends in the same state.
@@ -142,7 +142,7 @@ import Testing
         try await syncAll()
         try await syncAll()
         let sharedSet = Set(shared)
-        let serverState = server.server.storage.currentState()
+        let serverState = try server.server.storage.currentState()
         let serverDigest = serverState.digest(of: sharedSet)
         let conflicts = Set(homes[0].conflicts().filter { sharedSet.contains($0.customer) })
         #expect(!conflicts.isEmpty)

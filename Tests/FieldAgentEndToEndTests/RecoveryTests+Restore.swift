@@ -14,7 +14,7 @@ extension RecoveryTests {
         #expect(try sandbox.client("alice", ["customer", "set", "C-1001", "phone=+358400000777"]).status == 0)
         try sandbox.sync("alice")
         #expect(server.stop().status == 0)
-        let log = try Self.currentLog(sandbox)
+        let log = try Self.currentSegment(sandbox)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: log)[.size] as? NSNumber).intValue
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         try handle.truncate(atOffset: UInt64(size - 10))
@@ -177,6 +177,13 @@ extension RecoveryTests {
         let store = sandbox.data + "/store"
         let logs = try FileManager.default.contentsOfDirectory(atPath: store).filter { $0.hasPrefix("log-") }
         return store + "/" + (try #require(logs.max()))
+    }
+
+    /// The change segment written last: it holds the newest changes.
+    static func currentSegment(_ sandbox: Sandbox) throws -> String {
+        let segments = sandbox.data + "/store/segments"
+        let names = try FileManager.default.contentsOfDirectory(atPath: segments).filter { $0.hasSuffix(".seg") }
+        return segments + "/" + (try #require(names.max()))
     }
 
     /// Every path under the data directory with its size, to show that nothing changed.

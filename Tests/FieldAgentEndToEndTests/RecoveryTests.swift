@@ -86,7 +86,7 @@ import Testing
                 crashes += 1
                 // The next open finishes an erasure whose tombstone is durable, before anything else.
                 let storage = try FileServerStorage(path: sandbox.data + "/store")
-                let erased = storage.currentState().isErased("C-1001")
+                let erased = try storage.currentState().isErased("C-1001")
                 storage.close()
                 for text in Self.personal where erased {
                     #expect(try RawFiles.containing(text, under: sandbox.data).isEmpty, "\(operation):\(skip) \(text)")

@@ -13,6 +13,9 @@ import Testing
     @Test func serverAnswersBinaryOnlyWhenAsked() throws {
         let fixture = try ServiceFixture()
         let (alice, _) = try fixture.seed()
+        for counter in 1...3 {
+            _ = try fixture.push(alice, [ServiceFixture.change("a1", UInt64(counter), agent: "alice", customer: "C-1")])
+        }
         func pull(accept: String?) -> HTTPResponse {
             var headers = HTTPHeaders()
             headers.add(name: "Authorization", value: "Bearer \(alice)")

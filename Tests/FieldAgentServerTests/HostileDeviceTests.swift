@@ -45,7 +45,7 @@ import Testing
             #expect(result.reason == .notAssigned, "\(probe.id) \(probe.target.customer)")
             #expect(result.detail == RejectionReason.notAssigned.defaultDetail)
         }
-        let office = f.storage.currentState().liveChanges().filter { $0.id.replica == "backoffice" }
+        let office = try f.storage.currentState().liveChanges().filter { $0.id.replica == "backoffice" }
         for copy in office.prefix(5) {
             for value in ["sms", "call", "visit"] {
                 let forged = Change(
@@ -56,7 +56,7 @@ import Testing
             }
         }
         #expect(f.storage.lastSequence == stored)
-        #expect(f.storage.currentState().value(Target(customer: "C-1", field: "phone")) == "+358409999999")
+        #expect(try f.storage.currentState().value(Target(customer: "C-1", field: "phone")) == "+358409999999")
     }
 
     @Test("a second create of an existing event with other content is refused; the original stays")
@@ -75,7 +75,7 @@ import Testing
         let again = Self.create(
             "alice-1", 2, agent: "alice", customer: "C-1", .contact, id: "K-1", body: Self.contactBody())
         #expect(try f.push(alice, [again]).results[0].status == .duplicate)
-        let shown = f.storage.currentState().event(.contact, id: "K-1", customer: "C-1")
+        let shown = try f.storage.currentState().event(.contact, id: "K-1", customer: "C-1")
         #expect(shown?.id == original.id && shown?.agent == "alice")
     }
 
@@ -116,7 +116,7 @@ import Testing
         let results = try f.push(alice, [zero, future]).results
         #expect(results.map(\.reason) == [.clockSkew, .clockSkew])
         #expect(f.service.metrics.render().contains(#"fieldagent_changes_rejected_total{reason="clock-skew"} 2"#))
-        #expect(f.storage.currentState().contacts(customer: "C-1").isEmpty)
+        #expect(try f.storage.currentState().contacts(customer: "C-1").isEmpty)
     }
 
     @Test("a device pushes only its own changes, and no agent writes under another agent's replica id")
@@ -149,7 +149,7 @@ import Testing
             let body = #"{"device": "alice-1", "changes": ["# + change + "]}"
             #expect(f.request("POST", "/v1/push", token: alice, body: body).status == 422, "\(change.prefix(60))")
         }
-        #expect(f.storage.currentState().value(Target(customer: "C-1", field: "phone")) == "+358401234567")
+        #expect(try f.storage.currentState().value(Target(customer: "C-1", field: "phone")) == "+358401234567")
     }
 }
 
@@ -184,7 +184,7 @@ import Testing
         let edit = Self.write("alice-1", 1, agent: "alice", value: "+358409999999", replaces: [], wall: wall + 1)
         #expect(try f.push(alice, [edit]).results[0].status == .accepted)
         #expect(
-            f.storage.currentState().values(Target(customer: "C-1", field: "phone")).map(\.value).contains(
+            try f.storage.currentState().values(Target(customer: "C-1", field: "phone")).map(\.value).contains(
                 "+358409999999"))
     }
 

@@ -51,7 +51,7 @@ import Testing
             "alice-phone", 2, agent: "alice", customer: "C-1", value: "+358401110000", wall: wall + 1,
             replaces: [phoneEdit.id])
         #expect(try f.push(phone, [phoneNext]).results[0].status == .accepted)
-        let state = f.storage.currentState()
+        let state = try f.storage.currentState()
         #expect(state.value(Target(customer: "C-1", field: "phone")) == "+358401110000")
         let languages = state.values(Target(customer: "C-1", field: "language")).map(\.value)
         #expect(Set(languages) == ["sv", "fi"])

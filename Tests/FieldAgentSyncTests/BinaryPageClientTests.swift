@@ -52,7 +52,7 @@ import Testing
         ).run()
         #expect(jsonTypes.withLock { $0 } == [MediaType.json])
         // The second page (after the first page's cursor) arrives damaged.
-        let first = server.service.page(for: "alice", after: 0, limit: 4)
+        let first = try server.service.page(for: "alice", after: 0, limit: 4)
         #expect(first.more)
         let damages: [(String, @Sendable ([UInt8]) -> [UInt8])] = [
             ("truncated", { Array($0.dropLast(3)) }), ("cut in the header", { Array($0.prefix(6)) }),

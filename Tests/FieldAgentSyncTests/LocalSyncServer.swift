@@ -86,10 +86,7 @@ final class LocalSyncServer: Sendable {
 
     /// Every change the server stored, in log order.
     var log: [Change] {
-        storage.entries(after: 0, limit: Int.max).compactMap { entry in
-            if case .change(let change) = entry.kind { return change }
-            return nil
-        }
+        (try? storage.loggedChanges()) ?? []
     }
 
     /// The paths of the requests received, in order.

@@ -54,7 +54,7 @@ import Testing
         let (server, home, _) = try setUp(dir, customers: 4)
         defer { home.close() }
         // The second pull fails more often than one sync retries: the sync stops with a clear error.
-        let first = server.service.page(for: "alice", after: 0, limit: 10)
+        let first = try server.service.page(for: "alice", after: 0, limit: 10)
         #expect(first.more)
         let driver = SyncDriver(
             replica: home.replica,

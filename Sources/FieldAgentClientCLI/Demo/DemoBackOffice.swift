@@ -29,7 +29,9 @@ struct DemoBackOffice: Sendable {
     func kpi(from: LocalDate, to: LocalDate) throws -> Value { try server.admin.kpi(from: from, to: to) }
 
     /// SHA-256 of the server's merged state of `customer`, comparable with a device's.
-    func digest(of customer: String) -> String { server.admin.storage.currentState().digest(of: [customer]) }
+    func digest(of customer: String) throws -> String {
+        try server.admin.storage.customerState(customer).digest(of: [customer])
+    }
 
     /// Stops serving and waits until storage is closed.
     func stop() { server.stop() }

@@ -5,7 +5,7 @@ struct DemoConvergence {
     /// Prints the digest of `shared` on the server and each device, and of alice's two whole states.
     func check(_ devices: DemoDevices, backOffice: DemoBackOffice, shared: String) throws {
         let say = narrator.say
-        let serverShared = backOffice.digest(of: shared)
+        let serverShared = try backOffice.digest(of: shared)
         var agree = true
         say("   Digest of \(shared) (SHA-256 of its merged state):")
         say("     server        \(serverShared.prefix(16))")

@@ -1,14 +1,20 @@
 /// The counters of one replica's changes that have been applied: a contiguous prefix plus stragglers.
 ///
 /// Changes may arrive out of order; stragglers are folded into the prefix as the gaps fill.
-struct SeenSet: Hashable, Sendable {
+public struct SeenSet: Hashable, Sendable {
     var contiguous: UInt64 = 0
     var extra: Set<UInt64> = []
 
-    func contains(_ counter: UInt64) -> Bool { counter <= contiguous || extra.contains(counter) }
+    /// An empty set.
+    public init() {}
+
+    init(contiguous: UInt64) { self.contiguous = contiguous }
+
+    /// Whether `counter` was recorded.
+    public func contains(_ counter: UInt64) -> Bool { counter <= contiguous || extra.contains(counter) }
 
     /// Records `counter`; returns false if it was already there.
-    mutating func insert(_ counter: UInt64) -> Bool {
+    @discardableResult public mutating func insert(_ counter: UInt64) -> Bool {
         if counter <= contiguous { return false }
         if counter == contiguous + 1 {
             contiguous = counter
@@ -27,7 +33,7 @@ struct SeenSet: Hashable, Sendable {
     }
 
     /// The highest counter seen at all.
-    var maximum: UInt64 { extra.max().map { max($0, contiguous) } ?? contiguous }
+    public var maximum: UInt64 { extra.max().map { max($0, contiguous) } ?? contiguous }
 
     private mutating func absorb() {
         while !extra.isEmpty, extra.remove(contiguous + 1) != nil { contiguous += 1 }
