@@ -52,6 +52,7 @@ extension FileServerStorage {
 
     /// The payloads at `addresses` (raw ``SegmentAddress`` values), in order.
     func readPayloads(_ addresses: [UInt64]) throws(ServerStorageError) -> [[UInt8]] {
+        countReads(addresses.count)
         do {
             return try segments.read(addresses.map(SegmentAddress.init(rawValue:)))
         } catch {
@@ -218,6 +219,7 @@ extension FileServerStorage {
             let tombstone = entries.sequences.firstIndex(of: erasedAt).map { entries.addresses[$0] }
             for raw in entries.addresses + entries.supersededAddresses where raw != tombstone {
                 let address = SegmentAddress(rawValue: raw)
+                countReads(1)
                 let header = try segments.read(address).withUnsafeBytes { try ChangeRecord.header($0) }
                 let hole = ChangeRecord.hole(
                     sequence: header.sequence, id: header.id, length: address.length - SegmentLog.frameHeaderSize)

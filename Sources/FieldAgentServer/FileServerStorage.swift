@@ -30,6 +30,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     let segments: SegmentLog
     let state: Mutex<ServerState>
     let index: ReadWriteLock<ChangeIndex>
+    private let readCount = Atomic<Int>(0)
     /// Recently merged customers: pushes to a customer merge only what arrived since.
     let mergedStates = Mutex(CustomerStateCache(capacity: 200_000))
     private let writer = NSLock()
@@ -52,6 +53,12 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     /// marker names it saw this history before its last new epoch.
     public let previousEpochAtOpen: String?
     private let currentEpoch: Mutex<String>
+
+    /// How many records this storage has read from its segments since it opened: the measure of
+    /// work the complexity tests and metrics count.
+    public var recordsRead: Int { readCount.load(ordering: .relaxed) }
+
+    func countReads(_ count: Int) { readCount.add(count, ordering: .relaxed) }
 
     static let epochKey = "server.epoch"
     static let previousEpochKey = "server.epoch.previous"
