@@ -184,7 +184,12 @@ extension FileServerStorage {
                 current.add(ChangeRecord.Header(change, sequence: first + UInt64(offset)), at: addresses[offset])
             }
         }
-        state.withLock { $0.nextSequence = max($0.nextSequence, first + UInt64(changes.count)) }
+        state.withLock { current in
+            for (offset, change) in changes.enumerated() {
+                current.noteRecord(customer: change.target.customer, sequence: first + UInt64(offset))
+            }
+            current.nextSequence = max(current.nextSequence, first + UInt64(changes.count))
+        }
     }
 
     public func erase(customer: String, with tombstone: Change) throws(ServerStorageError) {

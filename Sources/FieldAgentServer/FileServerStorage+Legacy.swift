@@ -25,8 +25,11 @@ extension FileServerStorage {
                 current.add(header, at: addresses[legacy.changes.count + offset])
             }
         }
-        let last = index.read { $0.lastSequence }
-        state.withLock { $0.nextSequence = max($0.nextSequence, last + 1) }
+        let (last, index) = self.index.read { ($0.lastSequence, $0) }
+        state.withLock { current in
+            current.nextSequence = max(current.nextSequence, last + 1)
+            current.rebuildAgentLatest { index.customers[$0]?.latest ?? 0 }
+        }
         try compactControl()
         migratedChanges = legacy.changes.count
     }

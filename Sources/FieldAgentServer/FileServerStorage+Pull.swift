@@ -63,13 +63,18 @@ extension FileServerStorage {
     /// The cost is the agent's customers and their new records, never the rest of the company.
     public func page(for agent: String, after cursor: UInt64, limit: Int) throws(ServerStorageError) -> StoredPage {
         // The sequence first: every index entry at or below it is published already.
-        let (last, held, purges) = state.withLock { current in
+        let answer = state.withLock { current -> (UInt64, [(String, UInt64)], [ServerState.Unassignment])? in
             let last = current.nextSequence - 1
+            // Nothing of the agent's after the cursor: the common pull answers without its customers.
+            guard current.agentLatest[agent] ?? 0 > cursor else { return nil }
             let held = (current.customersOfAgent[agent] ?? []).map {
                 ($0, current.assignedSince[ServerState.pairKey($0, agent)] ?? 0)
             }
             let purges = (current.unassignments[agent] ?? []).filter { $0.sequence > cursor && $0.sequence <= last }
             return (last, held, purges)
+        }
+        guard let (last, held, purges) = answer else {
+            return StoredPage(changes: [], purge: [], cursor: lastSequence, more: false, recordsRead: 0)
         }
         var steps: [(sequence: UInt64, step: Step)] = purges.map { ($0.sequence, .purge(customer: $0.customer)) }
         index.read { current in

@@ -109,6 +109,7 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
                 }
             }
             control.nextSequence = max(control.nextSequence, loaded.lastSequence + 1)
+            control.rebuildAgentLatest { loaded.customers[$0]?.latest ?? 0 }
             self.store = store
             self.segments = segments
             self.segmentScan = scan

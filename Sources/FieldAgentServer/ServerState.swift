@@ -40,6 +40,10 @@ struct ServerState: Sendable {
     /// Each agent's unassignments still in the log, in sequence order: a pull after one purges.
     private(set) var unassignments: [String: [Unassignment]] = [:]
 
+    /// The sequence of the latest record or assignment event each agent's pull would see: a pull
+    /// after it has nothing to read. Derived, never stored.
+    var agentLatest: [String: UInt64] = [:]
+
     /// An unassignment event.
     struct Unassignment: Sendable, Hashable {
         var sequence: UInt64
@@ -112,6 +116,27 @@ struct ServerState: Sendable {
         }
     }
 
+    /// Notes a record stored under `sequence` for `customer` in the latest event of its agents.
+    mutating func noteRecord(customer: String, sequence: UInt64) {
+        for agent in assignments[customer] ?? [] { agentLatest[agent] = max(agentLatest[agent] ?? 0, sequence) }
+    }
+
+    /// Recomputes ``agentLatest`` from the assignments in force, the unassignments kept and
+    /// `latest`, the sequence of each customer's latest record.
+    mutating func rebuildAgentLatest(_ latest: (String) -> UInt64) {
+        agentLatest = [:]
+        for (agent, customers) in customersOfAgent {
+            var highest = unassignments[agent]?.last?.sequence ?? 0
+            for customer in customers {
+                highest = max(highest, latest(customer), assignedSince[ServerState.pairKey(customer, agent)] ?? 0)
+            }
+            agentLatest[agent] = highest
+        }
+        for (agent, events) in unassignments where agentLatest[agent] == nil {
+            agentLatest[agent] = events.last?.sequence ?? 0
+        }
+    }
+
     mutating func applyAssignment(customer: String, agent: String, assigned: Bool, sequence: UInt64) {
         if assigned {
             assignments[customer, default: []].insert(agent)
@@ -124,6 +149,7 @@ struct ServerState: Sendable {
             customersOfAgent[agent]?.remove(customer)
             unassignments[agent, default: []].append(Unassignment(sequence: sequence, customer: customer))
         }
+        agentLatest[agent] = max(agentLatest[agent] ?? 0, sequence)
         let kind: LogEntry.Kind =
             assigned ? .assigned(customer: customer, agent: agent) : .unassigned(customer: customer, agent: agent)
         entries.append(LogEntry(sequence: sequence, kind: kind))
@@ -159,10 +185,12 @@ struct ServerState: Sendable {
             case .change(let change):
                 changesByCustomer[change.target.customer, default: []].append(entry)
             case .assigned(let customer, let agent):
+                agentLatest[agent] = max(agentLatest[agent] ?? 0, entry.sequence)
                 if assignments[customer]?.contains(agent) == true {
                     assignedSince[ServerState.pairKey(customer, agent)] = entry.sequence
                 }
             case .unassigned(let customer, let agent):
+                agentLatest[agent] = max(agentLatest[agent] ?? 0, entry.sequence)
                 unassignments[agent, default: []].append(Unassignment(sequence: entry.sequence, customer: customer))
             }
         }

@@ -1,4 +1,5 @@
 import FieldAgentCore
+import FieldAgentTestSupport
 import Testing
 
 @testable import FieldAgentServer
@@ -103,5 +104,33 @@ import Testing
         // Merging the customer once, then each record's header once to write its hole.
         #expect(storage.recordsRead - reads <= 2 * held, "read \(storage.recordsRead - reads) for \(held) records")
         #expect(try storage.changes(of: "C-O5").map(\.change.op) == [.erase])
+    }
+}
+
+/// The pull's shortcut (nothing of the agent's after the cursor) must not hide an assignment made
+/// after the cursor, also once the storage was reopened.
+@Suite struct AgentLatestTests {
+    @Test("an assignment after the cursor brings the customer's earlier records, before and after reopening")
+    func assignmentAfterCursorIsSeenAcrossReopen() throws {
+        let directory = try TemporaryDirectory(prefix: "fieldagent-agent-latest")
+        defer { directory.remove() }
+        let path = directory.appending("store")
+        var storage = try FileServerStorage(path: path)
+        _ = try storage.setAssignments([AssignmentChange(customer: "C-B", agent: "bob", assigned: true)])
+        _ = try storage.append([ServiceFixture.change("bob-1", 1, agent: "bob", customer: "C-B")])
+        _ = try storage.setAssignments([AssignmentChange(customer: "C-A", agent: "alice", assigned: true)])
+        let cursor = storage.lastSequence
+        #expect(try storage.page(for: "alice", after: cursor, limit: 100).changes.isEmpty)
+        _ = try storage.setAssignments([AssignmentChange(customer: "C-B", agent: "alice", assigned: true)])
+        let page = try storage.page(for: "alice", after: cursor, limit: 100)
+        #expect(page.changes.map(\.id) == [ChangeID(replica: "bob-1", counter: 1)])
+        storage.close()
+        storage = try FileServerStorage(path: path)
+        defer { storage.close() }
+        let reopened = try storage.page(for: "alice", after: cursor, limit: 100)
+        #expect(reopened.changes.map(\.id) == [ChangeID(replica: "bob-1", counter: 1)])
+        #expect(try storage.page(for: "alice", after: reopened.cursor, limit: 100).recordsRead == 0)
+        _ = try storage.setAssignments([AssignmentChange(customer: "C-B", agent: "alice", assigned: false)])
+        #expect(try storage.page(for: "alice", after: reopened.cursor, limit: 100).purge == ["C-B"])
     }
 }
