@@ -7,7 +7,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var address: SocketAddress
     /// Request size limits, passed to each connection's ``HTTPParser``.
     public var limits: HTTPLimits
-    /// Threads that run the handler. Handlers may block (on storage), so this bounds that work.
+    /// Threads that run the handler. Handlers may block (a push waits for `fdatasync`), so this
+    /// bounds that work; the default leaves room for pushes waiting at once to share one sync.
     public var workerCount: Int
     /// Open connections beyond this are accepted and closed at once, so the process keeps descriptors.
     public var maxConnections: Int
@@ -27,7 +28,7 @@ public struct HTTPServerConfiguration: Sendable {
     /// A configuration with the given address and production defaults for everything else.
     public init(
         address: SocketAddress = SocketAddress(host: "127.0.0.1", port: 8080), limits: HTTPLimits = .default,
-        workerCount: Int = 4, maxConnections: Int = 4096, headerTimeout: Duration = .seconds(10),
+        workerCount: Int = 16, maxConnections: Int = 4096, headerTimeout: Duration = .seconds(10),
         readTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
         writeTimeout: Duration = .seconds(30), shutdownTimeout: Duration = .seconds(30), backlog: Int32 = 1024
     ) {

@@ -36,33 +36,35 @@ struct CustomerStateCache: Sendable {
         return entries[customer]
     }
 
-    /// Keeps `state` for `customer` unless a state merged further is held already.
-    mutating func keep(_ state: ReplicaState, customer: String, mergedThrough: UInt64) {
-        if let held = entries[customer], held.mergedThrough >= mergedThrough { return }
+    /// Keeps `state` for `customer` unless a state merged further is held already. Returns the
+    /// states it let go of, for the caller to release outside its lock.
+    mutating func keep(_ state: ReplicaState, customer: String, mergedThrough: UInt64) -> [Entry] {
+        if let held = entries[customer], held.mergedThrough >= mergedThrough { return [] }
         let cost = max(1, state.liveCount)
-        guard cost <= capacity else {
-            forget(customer)
-            return
-        }
+        guard cost <= capacity else { return forget(customer) }
         tick += 1
-        self.cost += cost - (entries[customer]?.cost ?? 0)
-        entries[customer] = Entry(state: state, mergedThrough: mergedThrough, cost: cost, lastUse: tick)
+        let entry = Entry(state: state, mergedThrough: mergedThrough, cost: cost, lastUse: tick)
+        var released: [Entry] = []
+        if let old = entries.updateValue(entry, forKey: customer) {
+            self.cost -= old.cost
+            released.append(old)
+        }
+        self.cost += cost
         uses.append((customer, tick))
-        evict()
-    }
-
-    /// Drops `customer` (erased, or grown past the capacity).
-    mutating func forget(_ customer: String) {
-        if let held = entries.removeValue(forKey: customer) { cost -= held.cost }
-    }
-
-    private mutating func evict() {
-        while cost > capacity, usesStart < uses.count {
-            let (customer, tick) = uses[usesStart]
+        while self.cost > capacity, usesStart < uses.count {
+            let (oldest, tick) = uses[usesStart]
             usesStart += 1
-            if entries[customer]?.lastUse == tick { forget(customer) }
+            if entries[oldest]?.lastUse == tick { released += forget(oldest) }
         }
         trimUses()
+        return released
+    }
+
+    /// Drops `customer` (erased, or grown past the capacity); returns what it held.
+    mutating func forget(_ customer: String) -> [Entry] {
+        guard let held = entries.removeValue(forKey: customer) else { return [] }
+        cost -= held.cost
+        return [held]
     }
 
     /// Rebuilds the use list from the entries once stale pairs make up most of it.

@@ -85,11 +85,11 @@ extension FileServerStorage {
         var state: ReplicaState
         var mergedThrough: UInt64
         if entries.erasedAt != nil {
-            mergedStates.withLock { $0.forget(customer) }
+            mergedStates.forget(customer)
             state = ReplicaState(replicaID: ServerState.backOfficeReplica)
             _ = state.apply(try changes(of: customer).map(\.change))
             return state
-        } else if let held = mergedStates.withLock({ $0.entry(customer) }) {
+        } else if let held = mergedStates.entry(customer) {
             (state, mergedThrough) = (held.state, held.mergedThrough)
             guard mergedThrough < entries.latest else { return state }
             // Only what arrived since: superseded records among them are dominated by what
@@ -103,67 +103,93 @@ extension FileServerStorage {
             _ = state.apply(try changes(of: customer).map(\.change))
         }
         mergedThrough = entries.latest
-        mergedStates.withLock { $0.keep(state, customer: customer, mergedThrough: mergedThrough) }
+        mergedStates.keep(state, customer: customer, mergedThrough: mergedThrough)
         return state
     }
 
+    /// Stores `changes` with group commit: the caller that gets the writer lock stores every
+    /// append waiting for it, with one write of their records and one `fdatasync`, and hands each
+    /// waiting caller its outcomes. Outcomes are those of storing the appends one after another in
+    /// queue order; a failed write fails every append of its group, and none of them is stored.
     public func append(_ changes: [Change]) throws(ServerStorageError) -> [AppendOutcome] {
-        try asWriter { () throws(ServerStorageError) -> [AppendOutcome] in
-            var outcomes: [AppendOutcome] = []
-            var accepted: [Change] = []
-            var batch: [ChangeID: Change] = [:]
-            let replicas = Set(changes.map(\.id.replica))
-            var (owners, firstSeen) = state.withLock { current in
-                (
-                    Dictionary(
-                        uniqueKeysWithValues: replicas.map {
-                            ($0, current.devices[$0]?.agent ?? current.replicaAgents[$0])
-                        }),
-                    replicas.filter { current.replicaAgents[$0] == nil }
-                )
+        let mine = PendingAppend(changes)
+        pendingAppends.withLock { $0.append(mine) }
+        return try asWriter { () throws(ServerStorageError) -> [AppendOutcome] in
+            if let result = mine.result { return try result.get() }
+            let group = pendingAppends.withLock { queue in
+                defer { queue = [] }
+                return queue
             }
-            var newOwners: [String: String] = [:]
-            let first = state.withLock { $0.nextSequence }
+            appendGroups += 1
+            do throws(ServerStorageError) {
+                let outcomes = try appendGroup(group.map(\.changes))
+                for (pending, result) in zip(group, outcomes) { pending.result = .success(result) }
+            } catch {
+                for pending in group { pending.result = .failure(error) }
+            }
+            return try mine.result!.get()
+        }
+    }
+
+    /// The outcomes of storing `requests` one after another, written at once. Writer only.
+    private func appendGroup(_ requests: [[Change]]) throws(ServerStorageError) -> [[AppendOutcome]] {
+        var outcomes: [[AppendOutcome]] = []
+        var accepted: [Change] = []
+        var batch: [ChangeID: Change] = [:]
+        let replicas = Set(requests.flatMap { $0.map(\.id.replica) })
+        var (owners, firstSeen) = state.withLock { current in
+            (
+                Dictionary(
+                    uniqueKeysWithValues: replicas.map { ($0, current.devices[$0]?.agent ?? current.replicaAgents[$0]) }
+                ),
+                replicas.filter { current.replicaAgents[$0] == nil }
+            )
+        }
+        var newOwners: [String: String] = [:]
+        let first = state.withLock { $0.nextSequence }
+        for changes in requests {
+            var results: [AppendOutcome] = []
             for change in changes {
                 if let earlier = batch[change.id] {
-                    outcomes.append(earlier == change ? .duplicate : .idReused)
+                    results.append(earlier == change ? .duplicate : .idReused)
                     continue
                 }
                 let replica = change.id.replica
                 if let owner = owners[replica] ?? nil, owner != change.agent {
-                    outcomes.append(.wrongReplica)
+                    results.append(.wrongReplica)
                     continue
                 }
                 switch status(of: change) {
-                case .same: outcomes.append(.duplicate)
-                case .different: outcomes.append(.idReused)
-                case .erased: outcomes.append(.customerErased)
+                case .same: results.append(.duplicate)
+                case .different: results.append(.idReused)
+                case .erased: results.append(.customerErased)
                 case .unknown:
                     if index.read({ $0.customers[change.target.customer]?.erasedAt != nil }) {
-                        outcomes.append(.customerErased)
+                        results.append(.customerErased)
                         continue
                     }
-                    outcomes.append(.accepted(sequence: first + UInt64(accepted.count)))
+                    results.append(.accepted(sequence: first + UInt64(accepted.count)))
                     accepted.append(change)
                     batch[change.id] = change
                     if owners[replica] ?? nil == nil { owners[replica] = change.agent }
                     if firstSeen.remove(replica) != nil { newOwners[replica] = change.agent }
                 }
             }
-            guard !accepted.isEmpty else { return outcomes }
-            // The owner of a replica seen for the first time is kept in the control store first, so
-            // erasing the change later cannot free the replica id for another agent.
-            if !newOwners.isEmpty {
-                try write(newOwners.sorted { $0.key < $1.key }.map { ServerState.replicaOwnerRecord($0.key, $0.value) })
-                state.withLock { current in
-                    for (replica, agent) in newOwners where current.replicaAgents[replica] == nil {
-                        current.replicaAgents[replica] = agent
-                    }
+            outcomes.append(results)
+        }
+        guard !accepted.isEmpty else { return outcomes }
+        // The owner of a replica seen for the first time is kept in the control store first, so
+        // erasing the change later cannot free the replica id for another agent.
+        if !newOwners.isEmpty {
+            try write(newOwners.sorted { $0.key < $1.key }.map { ServerState.replicaOwnerRecord($0.key, $0.value) })
+            state.withLock { current in
+                for (replica, agent) in newOwners where current.replicaAgents[replica] == nil {
+                    current.replicaAgents[replica] = agent
                 }
             }
-            try store(accepted, from: first)
-            return outcomes
         }
+        try store(accepted, from: first)
+        return outcomes
     }
 
     /// Appends `changes` under consecutive sequences from `first`, then publishes them. Writer only.
@@ -194,7 +220,7 @@ extension FileServerStorage {
 
     public func erase(customer: String, with tombstone: Change) throws(ServerStorageError) {
         try asWriter { () throws(ServerStorageError) in
-            mergedStates.withLock { $0.forget(customer) }
+            mergedStates.forget(customer)
             try store([tombstone], from: state.withLock { $0.nextSequence })
             // The segments still hold the customer's records: replace them with holes now.
             try purge(customer)

@@ -13,7 +13,8 @@ import Synchronization
 ///
 /// Writes are serialised by one writer lock and published to memory only after they are durable
 /// (after `fdatasync`), so a pull never returns an entry a crash could take back and sequence
-/// numbers are never reused. Reading takes two short locks, never for longer than an index lookup:
+/// numbers are never reused. Appends that queue for the lock while another holds it are stored
+/// together by the next holder, with one `fdatasync` (group commit). Reading takes two short locks, never for longer than an index lookup:
 /// - `state` (a `Mutex`): agents, devices, tokens and assignments, touched by every request;
 /// - `index` (a ``ReadWriteLock``): the change index. Pulls read it on both cores at once; only a
 ///   write that just became durable takes it exclusively, to publish.
@@ -31,8 +32,12 @@ public final class FileServerStorage: ServerStorage, @unchecked Sendable {
     let state: Mutex<ServerState>
     let index: ReadWriteLock<ChangeIndex>
     private let readCount = Atomic<Int>(0)
+    /// Appends waiting for the writer lock; the next holder stores them all (group commit).
+    let pendingAppends = Mutex<[PendingAppend]>([])
+    /// How many groups of appends were stored (each with one write); changed under `writer`.
+    public internal(set) var appendGroups = 0
     /// Recently merged customers: pushes to a customer merge only what arrived since.
-    let mergedStates = Mutex(CustomerStateCache(capacity: 200_000))
+    let mergedStates = MergedStateCache(capacity: 200_000)
     private let writer = NSLock()
     private var isClosed = false
     /// Erasures whose purge an earlier process did not finish; this open finished them.

@@ -17,6 +17,10 @@ struct PushBatch {
     private var admitted: [ChangeID: Change] = [:]
     /// The agent of this push's first admitted change under each replica id.
     private var admittedOwners: [String: String] = [:]
+    /// ``replicaProblem(_:)`` and ``isAssigned(_:)`` answered so far: storage is asked once per
+    /// replica id and customer, not once per change.
+    private var replicaProblems: [String: String?] = [:]
+    private var assigned: [String: Bool] = [:]
 
     private struct EventRef: Hashable {
         var customer: String
@@ -52,7 +56,23 @@ struct PushBatch {
     /// A device token pushes only under its own replica id; a replica id belongs to the agent it is
     /// registered to, or else to the agent of its first stored change; a registered replica id takes
     /// changes only with its device's token.
-    func replicaProblem(_ replica: String) -> String? {
+    mutating func replicaProblem(_ replica: String) -> String? {
+        // An answer cannot change within the push: the owner this push adds is always its agent.
+        if let known = replicaProblems[replica] { return known }
+        let problem = storedReplicaProblem(replica)
+        replicaProblems[replica] = problem
+        return problem
+    }
+
+    /// Whether `customer` is assigned to the pushing agent.
+    mutating func isAssigned(_ customer: String) -> Bool {
+        if let known = assigned[customer] { return known }
+        let answer = storage.assignedAgents(of: customer).contains(agent)
+        assigned[customer] = answer
+        return answer
+    }
+
+    private func storedReplicaProblem(_ replica: String) -> String? {
         if let device = caller.device, device.replica != replica {
             return "a device token pushes only changes under its own replica id, in a push whose device is it"
         }

@@ -108,7 +108,7 @@ extension SyncService {
         if change.op == .erase {
             return ChangeResult.rejected(id, .invalidTarget, detail: "only the back office erases customers")
         }
-        guard storage.assignedAgents(of: change.target.customer).contains(batch.agent) else {
+        guard batch.isAssigned(change.target.customer) else {
             return ChangeResult.rejected(id, .notAssigned)
         }
         switch status {

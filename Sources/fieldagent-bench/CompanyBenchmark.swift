@@ -46,6 +46,7 @@ enum CompanyBenchmark {
         CompanySyncSteps.load(company, cursorOf: agentDevices[0], sheet)
         let crowd = CompanySyncSteps.atOnce(company, sheet)
         let pushers = CompanySyncSteps.pushes(company, crowd, sheet)
+        CompanySyncSteps.pushLoad(company, sheet)
         for home in agentDevices + crowd + pushers.dropFirst(crowd.count) { home.close() }
         backOfficeSteps(company, asOf: generator.asOf, sheet)
         sheet.step("stop") { company.stop() }

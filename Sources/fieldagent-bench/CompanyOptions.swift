@@ -23,6 +23,10 @@ struct CompanyOptions {
     var pushBatch = 10
     /// How long the devices push.
     var pushSeconds = 3
+    /// Connections of the device-less push load, each one replica id.
+    var pushConnections = 100
+    /// Changes per push of the device-less push load.
+    var pushLoadBatch = 50
     /// Keep-alive connections of the no-op pull load.
     var connections = 200
     /// How long the load runs.
@@ -34,7 +38,7 @@ struct CompanyOptions {
 
     static let usage = """
         company options: [--customers N] [--quick] [--changes K] [--agents-at-once A] [--pushing-devices D] \
-        [--push-batch B] [--push-seconds S] [--connections C] [--load-seconds S] [--contacts-per-customer C] \
+        [--push-batch B] [--push-seconds S] [--push-connections P] [--push-load-batch L] [--connections C] [--load-seconds S] [--contacts-per-customer C] \
         [--customers-per-agent P] [--step-limit SECONDS]
         """
 
@@ -43,7 +47,9 @@ struct CompanyOptions {
             "--customers": \.customers, "--customers-per-agent": \.customersPerAgent,
             "--contacts-per-customer": \.contactsPerCustomer, "--changes": \.changes,
             "--agents-at-once": \.agentsAtOnce, "--pushing-devices": \.pushingDevices, "--push-batch": \.pushBatch,
-            "--push-seconds": \.pushSeconds, "--connections": \.connections, "--load-seconds": \.loadSeconds,
+            "--push-seconds": \.pushSeconds,
+            "--push-connections": \.pushConnections, "--push-load-batch": \.pushLoadBatch,
+            "--connections": \.connections, "--load-seconds": \.loadSeconds,
             "--step-limit": \.stepLimitSeconds,
         ]
     }
@@ -59,6 +65,7 @@ struct CompanyOptions {
             options.agentsAtOnce = 20
             options.pushingDevices = 10
             options.pushSeconds = 1
+            options.pushConnections = 20
             options.connections = 50
             options.loadSeconds = 1
             options.stepLimitSeconds = 300

@@ -110,6 +110,23 @@ enum CompanySyncSteps {
         return pushers
     }
 
+    /// The device-less push load (``PushLoad``): the server's own durable push rate.
+    static func pushLoad(_ company: CompanyContext, _ sheet: StepLimit) {
+        let options = company.options
+        let load = sheet.step("push load") {
+            PushLoad.measure(
+                port: company.server.port, agents: company.agents, tokens: company.tokens,
+                customers: company.customersByAgent, connections: options.pushConnections,
+                batch: options.pushLoadBatch, seconds: options.pushSeconds)
+        }
+        sheet.add("pushLoadConnections", count: load.connections)
+        sheet.add("pushLoadBatch", count: load.batch)
+        sheet.add("pushLoadChangesAccepted", count: load.accepted)
+        sheet.add("pushLoadChangesPerSecond", double: load.acceptedPerSecond)
+        sheet.add("pushLoadP50Millis", double: load.p50Millis)
+        sheet.add("pushLoadP99Millis", double: load.p99Millis)
+    }
+
     /// One device's push loop: record `batch` contacts to its customers (durably), sync; until `deadline`.
     static func pushUntil(
         _ deadline: ContinuousClock.Instant, _ home: AgentHome, _ customers: [String], batch: Int, tag: Int

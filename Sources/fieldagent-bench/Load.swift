@@ -82,6 +82,12 @@ struct Load {
 
     /// Reads one response (headers and a Content-Length body) from `socket`, keeping extra bytes in `buffer`.
     static func readResponse(_ socket: Socket, _ buffer: inout [UInt8]) -> Bool {
+        readResponseBody(socket, &buffer) != nil
+    }
+
+    /// Reads one response from `socket` like ``readResponse(_:_:)``; returns its body, or nil if the
+    /// connection ended first.
+    static func readResponseBody(_ socket: Socket, _ buffer: inout [UInt8]) -> [UInt8]? {
         let separator: [UInt8] = [13, 10, 13, 10]
         while true {
             if let end = buffer.firstRange(of: separator) {
@@ -91,11 +97,12 @@ struct Load {
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
                 let total = end.upperBound + length
                 if buffer.count >= total {
+                    let body = Array(buffer[end.upperBound..<total])
                     buffer.removeFirst(total)
-                    return true
+                    return body
                 }
             }
-            guard let chunk = try? socket.receive(), !chunk.isEmpty else { return false }
+            guard let chunk = try? socket.receive(), !chunk.isEmpty else { return nil }
             buffer.append(contentsOf: chunk)
         }
     }
