@@ -126,15 +126,37 @@ public final class AdminService: Sendable {
 
     // MARK: - Import
 
-    /// Imports a portfolio file (SPEC.md → Portfolio import format).
+    /// Imports a portfolio file (SPEC.md → Portfolio import format), streaming: the file is read
+    /// twice, in chunks, so memory does not grow with its size. The first pass checks the whole
+    /// document, so an invalid file changes nothing; the second stores it 1,000 customers at a time.
+    ///
+    /// A crash or a storage failure during the second pass leaves the customers before it stored;
+    /// importing the same file again completes the import, as an import is idempotent.
     public func importPortfolio(atPath path: String) throws(AdminError) -> ImportSummary {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw .unreadableFile(path: path, reason: "no such file or not readable")
+        let check = try PortfolioChunks.open(path)
+        _ = try scan(check) { _ throws(AdminError) in }
+        return try serialised { () throws(AdminError) -> ImportSummary in
+            let chunks = try PortfolioChunks.open(path)
+            var run = ImportRun()
+            do throws(AdminError) {
+                _ = try scan(chunks) { customer throws(AdminError) in try importCustomer(customer, into: &run) }
+            } catch .invalidPortfolio {
+                throw .unreadableFile(
+                    path: path,
+                    reason:
+                        "it changed while it was imported; the \(run.summary.customers) customers before the change "
+                        + "were imported. Import the finished file again (importing is idempotent)")
+            }
+            try flush(&run)
+            guard chunks.checksum == check.checksum else {
+                throw .unreadableFile(
+                    path: path,
+                    reason:
+                        "it changed while it was imported, and all \(run.summary.customers) customers read were "
+                        + "imported. Import the finished file again (importing is idempotent)")
+            }
+            return run.summary
         }
-        return try importPortfolio(bytes)
     }
 
     /// Imports a portfolio document. All-or-nothing validation: an invalid document changes nothing
@@ -145,47 +167,84 @@ public final class AdminService: Sendable {
     /// overwrites a profile field an agent may have corrected, and never removes flags or agents.
     /// Erased customers are skipped.
     public func importPortfolio(_ bytes: [UInt8]) throws(AdminError) -> ImportSummary {
-        let portfolio: Portfolio
-        do {
-            portfolio = try PortfolioReader(isKnownZone: isKnownZone).read(bytes)
-        } catch {
-            throw .invalidPortfolio(error.description)
-        }
+        _ = try scan(PortfolioChunks(bytes: bytes)) { _ throws(AdminError) in }
         return try serialised { () throws(AdminError) -> ImportSummary in
-            var maker = backOfficeMaker()
-            var changes: [Change] = []
-            var assignments: [AssignmentChange] = []
-            var created = 0
-            var updated = 0
-            var skipped = 0
-            for customer in portfolio.customers {
-                let state = try AdminService.wrap { () throws(ServerStorageError) in
-                    try storage.customerState(customer.id)
-                }
-                if state.isErased(customer.id) {
-                    skipped += 1
-                    continue
-                }
-                let assigned = storage.assignedAgents(of: customer.id)
-                let customerEdits = state.importEdits(for: customer, assignedAgents: assigned)
-                changes += backOfficeChanges(customerEdits, in: state, with: &maker)
-                for agent in customer.agents.sorted() where !assigned.contains(agent) {
-                    assignments.append(AssignmentChange(customer: customer.id, agent: agent, assigned: true))
-                }
-                if !state.holdsCustomer(customer.id) {
-                    created += 1
-                } else if !customerEdits.isEmpty {
-                    updated += 1
-                }
+            var run = ImportRun()
+            _ = try scan(PortfolioChunks(bytes: bytes)) { customer throws(AdminError) in
+                try importCustomer(customer, into: &run)
             }
-            let added = try AdminService.wrap { () throws(ServerStorageError) -> Int in
-                if !changes.isEmpty { _ = try storage.append(changes) }
-                return try storage.setAssignments(assignments)
-            }
-            return ImportSummary(
-                customers: portfolio.customers.count, created: created, updated: updated, skippedErased: skipped,
-                changes: changes.count, assignments: added)
+            try flush(&run)
+            return run.summary
         }
+    }
+
+    /// Reads every customer of `chunks` in order, handing each to `body`; returns how many.
+    private func scan(_ chunks: PortfolioChunks, _ body: (Customer) throws(AdminError) -> Void) throws(AdminError)
+        -> Int
+    {
+        var scanner = PortfolioScanner(reader: PortfolioReader(isKnownZone: isKnownZone))
+        while true {
+            let next: Customer?
+            do throws(ValidationError) {
+                next = try scanner.next(more: chunks.next)
+            } catch {
+                throw .invalidPortfolio(error.description)
+            }
+            guard let customer = next else { return scanner.count }
+            try body(customer)
+        }
+    }
+
+    /// An import in progress: the changes and assignments not yet stored, and the counts so far.
+    private struct ImportRun {
+        var maker: ChangeMaker?
+        var changes: [Change] = []
+        var assignments: [AssignmentChange] = []
+        var pendingCustomers = 0
+        var summary = ImportSummary(customers: 0, created: 0, updated: 0, skippedErased: 0, changes: 0, assignments: 0)
+    }
+
+    private static let importBatch = 1_000
+
+    /// Adds `customer`'s edits to `run`, storing the batch when it is full.
+    private func importCustomer(_ customer: Customer, into run: inout ImportRun) throws(AdminError) {
+        let state = try AdminService.wrap { () throws(ServerStorageError) in try storage.customerState(customer.id) }
+        run.summary.customers += 1
+        if state.isErased(customer.id) {
+            run.summary.skippedErased += 1
+            return
+        }
+        let assigned = storage.assignedAgents(of: customer.id)
+        let customerEdits = state.importEdits(for: customer, assignedAgents: assigned)
+        var maker = run.maker ?? backOfficeMaker()
+        run.changes += backOfficeChanges(customerEdits, in: state, with: &maker)
+        run.maker = maker
+        for agent in customer.agents.sorted() where !assigned.contains(agent) {
+            run.assignments.append(AssignmentChange(customer: customer.id, agent: agent, assigned: true))
+        }
+        if !state.holdsCustomer(customer.id) {
+            run.summary.created += 1
+        } else if !customerEdits.isEmpty {
+            run.summary.updated += 1
+        }
+        run.pendingCustomers += 1
+        if run.pendingCustomers >= AdminService.importBatch { try flush(&run) }
+    }
+
+    /// Stores what `run` holds.
+    private func flush(_ run: inout ImportRun) throws(AdminError) {
+        let (changes, assignments) = (run.changes, run.assignments)
+        run.changes = []
+        run.assignments = []
+        run.pendingCustomers = 0
+        // The next batch's maker numbers on from what storage then holds, and forgets this batch's writes.
+        run.maker = nil
+        let added = try AdminService.wrap { () throws(ServerStorageError) -> Int in
+            if !changes.isEmpty { _ = try storage.append(changes) }
+            return try storage.setAssignments(assignments)
+        }
+        run.summary.changes += changes.count
+        run.summary.assignments += added
     }
 
     /// A maker numbering the back office's next changes after what storage holds.

@@ -1,5 +1,6 @@
 import FieldAgentCore
 import FieldAgentTestSupport
+import Foundation
 import Testing
 
 @testable import FieldAgentServer
@@ -132,5 +133,26 @@ import Testing
         #expect(try storage.page(for: "alice", after: reopened.cursor, limit: 100).recordsRead == 0)
         _ = try storage.setAssignments([AssignmentChange(customer: "C-B", agent: "alice", assigned: false)])
         #expect(try storage.page(for: "alice", after: reopened.cursor, limit: 100).purge == ["C-B"])
+    }
+}
+
+/// The streaming import stores a file larger than one batch, and a second import of it stores nothing.
+@Suite struct StreamingImportTests {
+    @Test("1,500 customers from a file: two batches, all stored; importing again stores nothing")
+    func importsInBatchesAndAgainIsANoOp() throws {
+        let directory = try TemporaryDirectory(prefix: "fieldagent-streaming-import")
+        defer { directory.remove() }
+        let generated = PortfolioGenerator.company(customers: 1_500, perAgent: 500, contacts: 0).generate()
+        let path = directory.appending("portfolio.json")
+        try JSONEncoder().encode(generated.portfolio).write(to: URL(fileURLWithPath: path))
+        let storage = FileServerStorage()
+        defer { storage.close() }
+        let admin = AdminService(storage: storage, now: { Instant(millisecondsSinceEpoch: ServiceFixture.start) })
+        let first = try admin.importPortfolio(atPath: path)
+        #expect(first.customers == 1_500 && first.created == 1_500 && first.assignments == 1_500)
+        #expect(storage.customerIDs().count == 1_500)
+        #expect(Set(storage.customerIDs()) == Set(generated.portfolio.customers.map(\.id)))
+        let again = try admin.importPortfolio(atPath: path)
+        #expect(again.changes == 0 && again.assignments == 0 && again.created == 0)
     }
 }

@@ -12,6 +12,19 @@ public enum JSON {
         }
     }
 
+    /// Parses the value starting at `offset` in `bytes` (after any white space), for readers of
+    /// documents too large to hold whole. Returns it and the offset just past it; `depth` counts
+    /// the containers around it, for the nesting limit. Error offsets count from `bytes`' start.
+    static func parseValue(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, depth: Int) throws(JSONError) -> (
+        value: Value, end: Int
+    ) {
+        var parser = JSONParser(bytes: bytes)
+        parser.index = offset
+        parser.depth = depth
+        let value = try parser.embeddedValue()
+        return (value, parser.index)
+    }
+
     /// Parses one JSON document from a string.
     public static func parse(_ text: String) throws(JSONError) -> Value { try parse(Array(text.utf8)) }
 

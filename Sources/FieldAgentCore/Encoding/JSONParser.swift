@@ -13,6 +13,9 @@ struct JSONParser {
         return value
     }
 
+    /// One value from `index` (after any white space), leaving `index` just past it.
+    mutating func embeddedValue() throws(JSONError) -> Value { try parseValue() }
+
     private func fail(_ problem: String) -> JSONError { JSONError(offset: index, problem: problem) }
 
     private mutating func skipSpace() {

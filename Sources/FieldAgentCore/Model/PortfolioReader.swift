@@ -9,9 +9,16 @@ public struct PortfolioReader {
 
     /// Parses and validates `bytes` as a portfolio.
     public func read(_ bytes: [UInt8]) throws(ValidationError) -> Portfolio {
-        let root: Value
-        do { root = try JSON.parse(bytes) } catch { throw ValidationError(path: "", problem: error.description) }
-        return try portfolio(root)
+        var scanner = PortfolioScanner(reader: self)
+        var pending: [UInt8]? = bytes
+        var customers: [Customer] = []
+        while let customer = try scanner.next(more: { () throws(ValidationError) -> [UInt8]? in
+            defer { pending = nil }
+            return pending
+        }) {
+            customers.append(customer)
+        }
+        return Portfolio(customers: customers)
     }
 
     public func portfolio(_ root: Value) throws(ValidationError) -> Portfolio {
