@@ -70,11 +70,24 @@ public struct PortfolioGenerator: Sendable {
 
     /// Generates the portfolio.
     public func generate() -> GeneratedPortfolio {
-        var draws = RandomDraws(seed: seed)
         var out = GeneratedPortfolio(customers: [], contacts: [], promises: [], notes: [])
         out.customers.reserveCapacity(customerCount)
+        generate { one in
+            out.customers += one.customers
+            out.contacts += one.contacts
+            out.promises += one.promises
+            out.notes += one.notes
+        }
+        return out
+    }
+
+    /// Generates the same portfolio one customer at a time: `body` gets each customer with its
+    /// history, in order, so a portfolio of a million customers is never held whole.
+    public func generate(each body: (GeneratedPortfolio) -> Void) {
+        var draws = RandomDraws(seed: seed)
         let agents = self.agents
         for n in 0..<customerCount {
+            var out = GeneratedPortfolio(customers: [], contacts: [], promises: [], notes: [])
             let id = "G-\(100_000 + n)"
             let lateness: Double
             let unpaidTail: Int
@@ -107,8 +120,8 @@ public struct PortfolioGenerator: Sendable {
                     timeZone: zone, preferredChannel: draws.chance(0.9) ? draws.pick(Channel.allCases) : nil,
                     contactWindow: draws.pick(Self.windows), flags: flags, agents: assigned, accounts: accounts))
             addHistory(customer: id, agents: assigned, lateness: lateness, &draws, into: &out)
+            body(out)
         }
-        return out
     }
 
     /// One account with `months` of installments: late by `lateness`, the last `unpaidTail` unpaid.

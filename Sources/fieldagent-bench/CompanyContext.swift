@@ -19,8 +19,6 @@ final class CompanyContext {
     private(set) var tokens: [String: String] = [:]
     /// Each agent's customer ids, in generated order.
     let customersByAgent: [String: [String]]
-    /// The home of the device that pushed each agent's contacts, reused for later changes.
-    var seedDevices: [String: String] = [:]
     private var deviceCount = 0
 
     /// Starts a server on a fresh data directory under `root` (an ephemeral loopback port) and adds the agents.

@@ -49,15 +49,10 @@ struct PushLoad {
                             "outcome": "no-answer",
                         ]))
                 }
-                let body = Array(JSON.string(PushRequest(device: replica, changes: changes).json).utf8)
-                let head =
-                    "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(tokens[agent]!)\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
                 let began = DispatchTime.now().uptimeNanoseconds
-                guard (try? socket.sendAll(Array(head.utf8) + body)) != nil,
-                    let answer = Load.readResponseBody(socket, &buffer),
-                    let response = try? PushResponse(body: answer)
-                else { break }
+                guard let response = push(changes, device: replica, token: tokens[agent]!, socket, &buffer) else {
+                    break
+                }
                 latencies.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e6)
                 accepted += response.results.filter { $0.status == .accepted }.count
             }
@@ -69,5 +64,20 @@ struct PushLoad {
         return PushLoad(
             connections: connections, batch: batch, acceptedPerSecond: Double(accepted) / seconds, accepted: accepted,
             p50Millis: SyncBenchmark.median(latencies), p99Millis: SyncBenchmark.percentile(latencies, 0.99))
+    }
+
+    /// Sends one `POST /v1/push` of `changes` on `socket` (keep-alive) and reads its answer; nil if
+    /// the connection failed or the answer was not a push response.
+    static func push(
+        _ changes: [Change], device: String, token: String, _ socket: Socket, _ buffer: inout [UInt8]
+    ) -> PushResponse? {
+        let body = Array(JSON.string(PushRequest(device: device, changes: changes).json).utf8)
+        let head =
+            "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+            + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        guard (try? socket.sendAll(Array(head.utf8) + body)) != nil,
+            let answer = Load.readResponseBody(socket, &buffer)
+        else { return nil }
+        return try? PushResponse(body: answer)
     }
 }
